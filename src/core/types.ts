@@ -518,8 +518,8 @@ export interface WritePlan {
   /**
    * The instructions sheet's links to the forms of the units scored, each to point at the sheet
    * its form is on now (core/plan/form-links.ts): a host changes a link only while it is the
-   * project's and points at a sheet the workbook no longer has. A host that cannot set links
-   * (the Excel host, for now) leaves them as they are.
+   * project's and points at a sheet the workbook no longer has. An Excel without Range.hyperlink
+   * (ExcelApi 1.7) leaves them as they are.
    */
   formLinks?: FormLink[];
 }

@@ -5,7 +5,7 @@
  */
 import { columnLetters, movedFormula, overlaps, parseRect, quoteSheet, rectAddress, rectsTopLeft, rectsWithout, splitSheet, utf8Length, type Rect } from "./address";
 import { recalculate, structuredRect } from "./formulas";
-import { defaultProtectionOptions, HEADER_FOOTER_PARTS, type HeaderFooterPart, MSheet, MWorkbook, newId, type CalculationMode, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MCommentReply, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, HEADER_FOOTER_PARTS, type HeaderFooterPart, MSheet, MWorkbook, newId, type CalculationMode, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MCommentReply, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MHyperlink, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -166,6 +166,7 @@ export const API_SETS: Record<string, string> = {
   "Worksheet.protection": "1.2",
   "Worksheet.visibility (set)": "1.2",
   "Range.conditionalFormats": "1.6",
+  "Range.hyperlink": "1.7",
   "Range.getUsedRangeOrNullObject": "1.4",
   "Range.getMergedAreasOrNullObject": "1.13",
   "Range.merge": "1.2",
@@ -610,6 +611,10 @@ export abstract class ClientObject {
   protected abstract _scalars(): string[];
   /** Reads a scalar from the resolved model object. */
   protected abstract _readScalar(target: unknown, name: string): unknown;
+  /** Scalar properties loaded only when named (not by `load()` without arguments, in the double). */
+  protected _namedScalars(): string[] {
+    return [];
+  }
   /** Navigation properties (format, fill…) that load paths can go through. */
   protected _nav(_name: string): ClientObject | undefined {
     return undefined;
@@ -706,7 +711,7 @@ export abstract class ClientObject {
           if (out) response[head] = out.response;
           continue;
         }
-        if (!this._scalars().includes(head)) throw new DoubleError("PropertyNotFound", `The property '${head}' does not exist on ${this.constructor.name}.`);
+        if (!this._scalars().includes(head) && !this._namedScalars().includes(head)) throw new DoubleError("PropertyNotFound", `The property '${head}' does not exist on ${this.constructor.name}.`);
         const value = this._readScalar(target, head);
         response[head] = value;
         commits.push(() => this._loaded.set(head, value));
@@ -931,6 +936,8 @@ export interface ImportedSheet {
   notes?: { row: number; col: number; content: string }[];
   /** The file's threaded comments (xl/threadedComments/*.xml): each thread's first comment, 0-based, and its replies' texts. */
   comments?: { row: number; col: number; content: string; replies?: string[] }[];
+  /** The file's hyperlinks (<hyperlink>), by cell, 0-based: a place in the workbook (`location`) or a relationship's target. */
+  hyperlinks?: { row: number; col: number; link: MHyperlink }[];
 }
 export type XlsxImporter = (base64: string) => Promise<ImportedSheet[]>;
 
@@ -952,6 +959,7 @@ export function fillImported(sheet: MSheet, src: ImportedSheet, wb: MWorkbook): 
     const rect = parseRect(m);
     if (rect && rect.rows * rect.cols > 1 && !sheet.merges.some((x) => overlaps(x, rect))) sheet.merges.push(rect);
   }
+  for (const h of src.hyperlinks ?? []) sheet.cell(h.row, h.col).link = { ...h.link };
   for (const n of src.notes ?? []) addPlaced(wb.notes, { sheet, row: n.row, col: n.col, content: n.content });
   for (const c of src.comments ?? []) {
     addPlaced(wb.comments, { id: `c${newId()}`, sheet, row: c.row, col: c.col, content: c.content, ...(c.replies?.length ? { replies: c.replies.map((content) => ({ id: `r${newId()}`, content })) } : {}) });
@@ -1911,6 +1919,14 @@ export class Range extends ClientObject {
   protected _scalars() {
     return ["address", "addressLocal", "values", "valueTypes", "formulas", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex", "text", "cellCount"];
   }
+  /** `hyperlink` (ExcelApi 1.7) is loaded when named: `load("hyperlink")`. */
+  protected override _namedScalars() {
+    return ["hyperlink"];
+  }
+  override load(arg?: LoadArg): this {
+    if (loadPaths(arg)?.includes("hyperlink")) requireApi(this.context, "Range.hyperlink");
+    return super.load(arg);
+  }
   protected override _nav(name: string): ClientObject | undefined {
     if (name === "format") return this.format;
     return undefined;
@@ -1926,6 +1942,7 @@ export class Range extends ClientObject {
       case "rowIndex": return rect.row;
       case "columnIndex": return rect.col;
       case "cellCount": return rect.rows * rect.cols;
+      case "hyperlink": return hyperlinkOf(sheet, rect);
     }
     if (rect.rows * rect.cols > CELL_LIMIT) throw new DoubleError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
     // Formulas show what they compute once the changes before are calculated.
@@ -1967,6 +1984,37 @@ export class Range extends ClientObject {
     });
   }
   get text(): string[][] { return this._get("text"); }
+  /** The cell's hyperlink once loaded (`load("hyperlink")`), null for a cell without one (hyperlinkOf). */
+  get hyperlink(): RangeHyperlink | null { return this._get("hyperlink"); }
+  /**
+   * Sets the hyperlink of every cell of the range (ExcelApi 1.7), in place of the one it had:
+   * `textToDisplay` is "the string that is displayed in the top left most cell in the range" (the
+   * reference), written there as text; without it the cells keep their values. Queued until the
+   * sync, as any set. A protected sheet refuses it unless it allows inserting hyperlinks (Excel's
+   * "Insert hyperlinks: insert new hyperlinks, even in unlocked cells") and its cells are unlocked.
+   * The reference does not say what a link with neither an address nor a document reference does:
+   * the double refuses to guess (a plain Error, not one of Excel's).
+   */
+  set hyperlink(v: RangeHyperlink | null) {
+    requireApi(this.context, "Range.hyperlink");
+    this._set("hyperlink", v, ({ sheet, rect }: RangeRef) => {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) throw invalidArg("A hyperlink is an Excel.RangeHyperlink object.");
+      for (const k of ["address", "documentReference", "screenTip", "textToDisplay"] as const) {
+        if (v[k] !== undefined && typeof v[k] !== "string") throw invalidArg(`RangeHyperlink.${k} must be text.`);
+      }
+      if (!v.address && !v.documentReference) throw new Error("The Excel double does not know what a hyperlink without address or documentReference does (the reference does not say).");
+      if (sheet.protection.protected && (!sheet.protection.options.allowInsertHyperlinks || sheet.anyLocked(rect))) throw accessDenied(sheet, "inserting hyperlinks");
+      const link: MHyperlink = { ...(v.address ? { address: v.address } : {}), ...(v.documentReference ? { documentReference: v.documentReference } : {}), ...(v.screenTip !== undefined ? { screenTip: v.screenTip } : {}) };
+      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) sheet.cell(rect.row + r, rect.col + c).link = { ...link };
+      if (v.textToDisplay !== undefined) {
+        checkText(v.textToDisplay);
+        const top = sheet.cell(rect.row, rect.col);
+        setText(top, v.textToDisplay);
+        calculation(this.context._state, top);
+        this.context._state.pendingEvents.push({ sheet, address: rectAddress({ row: rect.row, col: rect.col, rows: 1, cols: 1 }), triggerSource: "ThisLocalAddin" });
+      }
+    });
+  }
 
   /** A 2D array must have the range's shape; a single value (not an array) applies to every cell. */
   private _setGrid(name: string, grid: unknown, write: (cell: MCell, v: unknown) => void): void {
@@ -2036,7 +2084,8 @@ export class Range extends ClientObject {
         if (row < rect.row || row >= rect.row + rect.rows || col < rect.col || col >= rect.col + rect.cols) continue;
         if (what !== "Formats") { cell.v = ""; cell.t = "Empty"; delete cell.f; calculation(this.context._state, cell); }
         if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; delete cell.fontSize; delete cell.locked; }
-        if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.fontSize === undefined && cell.locked === undefined) sheet.cells.delete(k);
+        if (what === "All") delete cell.link;
+        if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.fontSize === undefined && cell.locked === undefined && cell.link === undefined) sheet.cells.delete(k);
       }
       if (what !== "Contents") clearConditionalFormats(sheet, rect);
       // Clearing formats unmerges the merged areas the range touches.
@@ -2205,6 +2254,28 @@ export class Range extends ClientObject {
       wb.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
   }
+}
+
+/** Excel.RangeHyperlink: what `Range.hyperlink` reads and takes. */
+export interface RangeHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+/**
+ * What `Range.hyperlink` reads for a cell: its link's parts, and the text the cell shows as
+ * `textToDisplay`; null for a cell without a link (the reference does not say what Excel answers
+ * then: a caller must not tell a link from null only). For a range of several cells the reference
+ * does not say either (only that a link set on it shows its text in the top-left cell): the double
+ * refuses to guess, with a plain Error rather than one of Excel's.
+ */
+function hyperlinkOf(sheet: MSheet, rect: Rect): RangeHyperlink | null {
+  if (rect.rows * rect.cols !== 1) throw new Error("The Excel double reads Range.hyperlink of a single cell only (the reference does not say what a range of several cells reads).");
+  const cell = sheet.get(rect.row, rect.col);
+  if (!cell?.link) return null;
+  return { ...cell.link, textToDisplay: String(cell.v) };
 }
 
 /** Range.getMergedAreasOrNullObject fails beyond this many areas (the reference). */

@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRect, rectAddress, splitSheet } from "./address";
 import { calculateAll, calculation, deleteSheet, DoubleError, renameSheet, RequestContext, importers, setCalculationMode, settle, versionAtLeast, type DoublePlatform, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
-import { defaultProtectionOptions, MSheet, MWorkbook, type CalculationMode, type MCell, type MProtection } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, type CalculationMode, type MCell, type MHyperlink, type MProtection } from "./model";
 
 export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, WEB_UNSUPPORTED_INSERT, IPAD_NO_INSERT, officeRequest } from "./api";
 export type { DoublePlatform, RequestRecord, ChangeEvent, RefusalCode, SheetEvent } from "./api";
@@ -260,6 +260,42 @@ async function threadedCommentsIn(zip: JSZip): Promise<Map<string, { row: number
 }
 
 /**
+ * Each sheet's hyperlinks (<hyperlink ref location r:id tooltip>), by sheet name, each cell of its
+ * `ref`: a place in the workbook (`location`, Excel's own links inside the workbook, which have no
+ * relationship) as Range.hyperlink's `documentReference`, a relationship's target (a web page, a
+ * file) as its `address`, with the place in it after "#". Read from the XML: ExcelJS drops a link
+ * that has only a location.
+ */
+async function hyperlinksIn(zip: JSZip): Promise<Map<string, { row: number; col: number; link: MHyperlink }[]>> {
+  const out = new Map<string, { row: number; col: number; link: MHyperlink }[]>();
+  for (const part of await sheetPartsOf(zip)) {
+    const tags = [...part.xml.matchAll(/<(?:\w+:)?hyperlink\b[^>]*>/g)];
+    if (tags.length === 0) continue;
+    const slash = part.path.lastIndexOf("/");
+    const relsXml = (await zip.file(`${part.path.slice(0, slash)}/_rels/${part.path.slice(slash + 1)}.rels`)?.async("string")) ?? "";
+    const targets = new Map<string, string>();
+    for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+      const a = xmlAttributes(m[0]);
+      if (a.Id && a.Target !== undefined && /\/hyperlink$/.test(a.Type ?? "")) targets.set(a.Id, a.Target);
+    }
+    const list: { row: number; col: number; link: MHyperlink }[] = [];
+    for (const m of tags) {
+      const a = xmlAttributes(m[0]);
+      const rect = parseRect(a.ref ?? "");
+      const target = a["r:id"] !== undefined ? targets.get(a["r:id"]) : undefined;
+      if (!rect || (target === undefined && !a.location)) continue;
+      const link: MHyperlink = target !== undefined
+        ? { address: a.location ? `${target}#${a.location}` : target }
+        : { documentReference: a.location! };
+      if (a.tooltip !== undefined) link.screenTip = a.tooltip;
+      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) list.push({ row: rect.row + r, col: rect.col + c, link: { ...link } });
+    }
+    if (list.length > 0) out.set(part.name, list);
+  }
+  return out;
+}
+
+/**
  * The colours of the file's theme (xl/theme/theme1.xml) as SpreadsheetML numbers them in a
  * colour's `theme` attribute: 0 lt1, 1 dk1, 2 lt2, 3 dk2 (light and dark swapped from the
  * theme's own order), 4 to 9 accent1 to accent6, 10 hlink, 11 folHlink; "RRGGBB".
@@ -328,7 +364,7 @@ function colorOf(color: Partial<ExcelJS.Color> & { indexed?: number; tint?: numb
 /**
  * Reads an .xlsx (base64) into sheets as Excel opens them, as insertWorksheetsFromBase64 needs:
  * their cells (values, formulas, number formats, solid fills, unlocked cells), merged areas,
- * protection, notes and threaded comments.
+ * protection, notes, threaded comments and hyperlinks.
  */
 async function importXlsx(base64: string): Promise<ImportedSheet[]> {
   return (await openXlsx(base64)).sheets;
@@ -351,6 +387,7 @@ async function openXlsx(base64: string): Promise<{ sheets: ImportedSheet[]; date
   const unsupported = await webUnsupportedContent(zip);
   const notesBySheet = await notesIn(zip);
   const threads = await threadedCommentsIn(zip);
+  const links = await hyperlinksIn(zip);
   const theme = await themeColorsIn(zip);
   const sheets = wb.worksheets.map((ws): ImportedSheet => {
     const cells: ImportedSheet["cells"] = [];
@@ -391,9 +428,10 @@ async function openXlsx(base64: string): Promise<{ sheets: ImportedSheet[]; date
     const protection = protections.get(ws.name);
     const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).filter((m) => /^[A-Z]+\d+:[A-Z]+\d+$/i.test(m));
     const onWeb = unsupported.get(ws.name);
+    const hyperlinks = links.get(ws.name) ?? [];
     return {
       name: ws.name, cells, ...(protection ? { protection } : {}), ...(merges.length ? { merges } : {}), ...(onWeb ? { unsupportedOnWeb: onWeb } : {}),
-      ...(notes.length ? { notes } : {}), ...(comments.length ? { comments } : {}),
+      ...(notes.length ? { notes } : {}), ...(comments.length ? { comments } : {}), ...(hyperlinks.length ? { hyperlinks } : {}),
     };
   });
   return { sheets, date1904 };
@@ -632,6 +670,7 @@ export class ExcelDouble {
       }
       // A protected sheet in the file is protected in Excel.
       if (src.protection) sheet.protection = src.protection;
+      for (const h of src.hyperlinks ?? []) sheet.cell(h.row, h.col).link = { ...h.link };
       for (const m of src.merges ?? []) {
         const rect = parseRect(m);
         if (rect && rect.rows * rect.cols > 1) sheet.merges.push(rect);

@@ -31,6 +31,19 @@ export interface MCell {
   dirty?: true;
   /** A formula the double does not calculate (formulas.ts): its value is what it was. */
   incalculable?: true;
+  /** The cell's hyperlink (Range.hyperlink, ExcelApi 1.7), without its text: the text it shows is the cell's value. */
+  link?: MHyperlink;
+}
+
+/**
+ * A cell's hyperlink as Excel.RangeHyperlink names its parts: `address` a URL or file it opens,
+ * `documentReference` a place in the workbook ("'Sở Nội vụ'!A1", a file's <hyperlink location>),
+ * `screenTip` what shows on hovering. `textToDisplay` is the cell's value, kept in MCell.
+ */
+export interface MHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
 }
 
 /** Excel.CalculationMode: when Excel calculates formulas. */

@@ -1,8 +1,8 @@
 /**
  * Executing a WritePlan through Office.js in a constant number of requests: look up what exists
  * (sheets, tables, the protection of the workbook's structure and of the sheets the plan touches,
- * the cell of the instructions sheet's period line as it is now, the first page of the workbook's
- * notes), then, packed into requests under the budgets, the
+ * the cell of the instructions sheet's period line as it is now, the links of its table of units
+ * to the forms, the first page of the workbook's notes), then, packed into requests under the budgets, the
  * charts, the fills of the cells to mark and where the notes are (more requests only for a
  * workbook with more notes than a page holds, or more look-ups than 4 MB carry), then queue every
  * write, packed into requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each
@@ -21,6 +21,7 @@
 import type { Message, SheetMessage } from "../../core/i18n/text";
 import { INDEX_SHEET, type PageTexts, instructionsPeriodUnwrittenMessage, isInstructionsPeriodBlock, isInstructionsPeriodLine, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
+import { formLinksOf, formLinkTo, isStaleFormLink } from "../../core/plan/form-links";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
@@ -736,6 +737,10 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
  */
 function unwrittenSheetMessage(plan: WritePlan, sheet: string, kind: "score" | "mark" | "clear"): SheetMessage | undefined {
   if (onlyPageHeaderOn(plan, sheet)) return undefined;
+  // A sheet the plan touches only by its links to the forms (the instructions sheet): left as it
+  // is without a word, as the xlsx host leaves the links of a sheet a password protects.
+  const { formLinks: _links, ...withoutLinks } = plan;
+  if (!touchedSheets(withoutLinks).some((n) => n.toLowerCase() === sheet.toLowerCase())) return undefined;
   if (onlyPageHeaderOn(withoutInstructionsPeriodLines(plan), sheet)) return instructionsPeriodUnwrittenMessage(sheet);
   return passwordProtectedMessage(sheet, kind);
 }
@@ -791,7 +796,7 @@ function finalPositions(names: string[], owned: OwnedSheetPlan[]): Map<string, n
 /** The sheets a plan writes on, each once (Excel's sheet names ignore case). */
 function touchedSheets(plan: WritePlan): string[] {
   const names = new Map<string, string>();
-  for (const n of [...plan.owned.map((o) => o.name), ...plan.edits.map((e) => e.sheet), ...plan.marks.map((m) => m.sheet), ...plan.clearMarks.map((m) => m.sheet)]) {
+  for (const n of [...plan.owned.map((o) => o.name), ...plan.edits.map((e) => e.sheet), ...plan.marks.map((m) => m.sheet), ...plan.clearMarks.map((m) => m.sheet), ...formLinksOf(plan).map((l) => l.sheet)]) {
     if (!names.has(n.toLowerCase())) names.set(n.toLowerCase(), n);
   }
   return [...names.values()];
@@ -879,7 +884,10 @@ export function sheetsGoneMessage(sheets: readonly string[], kind: "score" | "ma
  * (ItemNotFound: deleted or renamed by the user while the run went on) fails with a sentence that
  * names the sheets gone (sheetsGoneMessage), looked up in one more request, not Excel's own text.
  */
-export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
+export async function applyPlan(ctx: Excel.RequestContext, planned: WritePlan, caps: Capabilities): Promise<ApplyStats> {
+  // Without Range.hyperlink (ExcelApi 1.7) the instructions sheet's links stay as they are.
+  const { formLinks, ...withoutLinks } = planned;
+  const writtenPlan: WritePlan = caps.formLinks && formLinks !== undefined ? { ...withoutLinks, formLinks } : withoutLinks;
   const seen: SeenSheets = {};
   try {
     return await writePlan(ctx, writtenPlan, caps, seen);
@@ -937,6 +945,10 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   // formula, or its value when it holds none), so that the line goes only over the project's line,
   // plain text that reads as it, as in the xlsx host; a formula a person put there stays.
   const periodLines = writtenPlan.edits.flatMap((e) => e.blocks.filter(isInstructionsPeriodBlock).map((b) => ({ sheet: e.sheet, address: b.address })));
+  // The instructions sheet's links to the forms (plan.formLinks): each cell's link as it is now, so
+  // that only the project's link to a sheet no longer there is pointed at the form's sheet, its
+  // text kept, as in the xlsx host; a link a person changed stays.
+  const formLinks = formLinksOf(writtenPlan);
   const lookUp = async (readPeriodLines: boolean) => {
     // A sheet the plan renames is looked up under the name it has now.
     const protections = touchedSheets(writtenPlan).map((name) => ({
@@ -952,13 +964,18 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
         ...l,
         range: protections.find((p) => p.name.toLowerCase() === l.sheet.toLowerCase())!.ws.getRange(l.address).load("formulas"),
       })),
+      linkCells: (readPeriodLines ? formLinks : []).map((l) => ({
+        ...l,
+        range: protections.find((p) => p.name.toLowerCase() === l.sheet.toLowerCase())!.ws.getRange(l.cell).load("hyperlink"),
+      })),
     };
     for (const s of scanList) s.queueFirst(ctx);
     await ctx.sync();
     return found;
   };
   let found: Awaited<ReturnType<typeof lookUp>>;
-  let readPeriodLines = periodLines.length > 0;
+  // (The period lines and the links, cells of the instructions sheet.)
+  let readPeriodLines = periodLines.length > 0 || formLinks.length > 0;
   for (;;) {
     try {
       found = await lookUp(readPeriodLines);
@@ -970,7 +987,7 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
       // A first page of notes too large for one response: a smaller one, and the request again.
       if (tooLarge(e) && scanList.map((s) => s.shrink()).some(Boolean)) continue;
       // The instructions sheet gone since the read (deleted or renamed meanwhile): its period line
-      // cannot be looked up (a range of a null object). The request again without it, which finds
+      // and links cannot be looked up (a range of a null object). The request again without it, which finds
       // the sheet gone and says so, nothing written.
       if (readPeriodLines && errorCode(e) === "ItemNotFound") {
         readPeriodLines = false;
@@ -979,7 +996,7 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
       throw e;
     }
   }
-  const { sheetList, tableList, structure, protections, periodCells } = found;
+  const { sheetList, tableList, structure, protections, periodCells, linkCells } = found;
   // The period lines to leave as they are: those whose cell holds a formula, or no longer reads as
   // the project's line, and those that could not be looked up. Nothing is said of them, as in the xlsx host.
   const periodLinesWritten = new Set(periodCells.flatMap((c) => {
@@ -1004,6 +1021,7 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   };
   const lower = new Map(now.names.map((n) => [n.toLowerCase(), n]));
   seen.names = new Set([...names0, ...lower.keys()]);
+  const linksPointed = pointedFormLinks(linkCells, now.names);
   // Table name (lower case) → the table and the sheet it is on: a table on a sheet the plan deletes goes with it.
   const existingTables = new Map<string, ExistingTable>(tableList.items.map((t) => [t.name.toLowerCase(), { name: t.name, sheet: renamedTo(t.worksheet.name).toLowerCase() }]));
   const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
@@ -1176,7 +1194,8 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
     lookup.fillOnly = [];
     lookup.refused = { cells: [], untried: [] };
     try {
-      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten }, guarded, attempt);
+      const links = linksPointed.filter((l) => !skipped.some((n) => n.toLowerCase() === l.sheet.toLowerCase()));
+      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten, links }, guarded, attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       marksWritten = attempt.marks;
       break;
@@ -1332,6 +1351,38 @@ interface Existing {
   formHeaders: Map<string, HeaderParts>;
   /** The instructions' period lines (periodLineKey) whose cell holds the project's line: the others the plan has are left as they are. */
   periodLinesWritten: Set<string>;
+  /** The instructions sheet's links to point at the forms' sheets (pointedFormLinks), on the sheets written. */
+  links: PointedLink[];
+}
+
+/** A link of the instructions sheet to set: its sheet and cell, and the link. */
+interface PointedLink {
+  sheet: string;
+  cell: string;
+  link: Excel.RangeHyperlink;
+}
+
+/**
+ * The plan's links to the forms (its FormLink cells, with their links as looked up) that are to
+ * point at the sheet their form is on now: the project's link (a place in the workbook, no web
+ * page or file) to a sheet the workbook no longer has, or to another unit's form (isStaleFormLink;
+ * `sheets`, the workbook's sheets now). Each is set anew to the form's sheet (formLinkTo), with the
+ * text it shows and its screen tip as they are. A cell without a link, or with a link a person
+ * changed, is left out.
+ */
+export function pointedFormLinks(cells: readonly { sheet: string; cell: string; form: string; range: { hyperlink: Excel.RangeHyperlink | null } }[], sheets: readonly string[]): PointedLink[] {
+  const forms = cells.map((c) => c.form);
+  return cells.flatMap((c) => {
+    const now = c.range.hyperlink as Excel.RangeHyperlink | null | undefined;
+    if (now === null || typeof now !== "object" || now.address || typeof now.documentReference !== "string") return [];
+    if (!isStaleFormLink(now.documentReference, c.form, sheets, forms)) return [];
+    const link: Excel.RangeHyperlink = {
+      documentReference: formLinkTo(c.form),
+      ...(typeof now.textToDisplay === "string" ? { textToDisplay: now.textToDisplay } : {}),
+      ...(typeof now.screenTip === "string" && now.screenTip !== "" ? { screenTip: now.screenTip } : {}),
+    };
+    return [{ sheet: c.sheet, cell: c.cell, link }];
+  });
 }
 
 /** An instructions' period line by its sheet (lower case) and cell. */
@@ -1367,7 +1418,7 @@ async function queueAndSend(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   caps: Capabilities,
-  { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten }: Existing,
+  { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten, links }: Existing,
   protectedSheets: Map<string, Excel.WorksheetProtectionOptions>,
   stats: WriteAttempt,
 ): Promise<number> {
@@ -1409,16 +1460,17 @@ async function queueAndSend(
   if (indexAdded) packer.add(opBytes(1, 1, INDEX_SHEET), (c) => void c.workbook.worksheets.add(INDEX_SHEET), { sheet: INDEX_SHEET });
   for (const o of plan.owned) if (o !== index) ownedSheet(o, lower.has(o.name.toLowerCase()));
   // Per sheet, in the plan's order: its scores, then the marks cleared, then the marks made.
-  const bySheet = new Map<string, { edits: WritePlan["edits"]; clears: typeof clears; marks: typeof marks }>();
+  const bySheet = new Map<string, { edits: WritePlan["edits"]; clears: typeof clears; marks: typeof marks; links: PointedLink[] }>();
   const group = (sheet: string) => {
     const key = sheet.toLowerCase();
     let g = bySheet.get(key);
-    if (!g) bySheet.set(key, (g = { edits: [], clears: [], marks: [] }));
+    if (!g) bySheet.set(key, (g = { edits: [], clears: [], marks: [], links: [] }));
     return g;
   };
   for (const e of plan.edits) group(e.sheet).edits.push(e);
   for (const m of clears) group(m.sheet).clears.push(m);
   for (const m of marks) group(m.sheet).marks.push(m);
+  for (const l of links) if (onLiveSheet(l)) group(l.sheet).links.push(l);
   const removing = new Set<string>();
   for (const g of bySheet.values()) {
     for (const e of g.edits) {
@@ -1434,6 +1486,12 @@ async function queueAndSend(
     const marked = new Set(g.marks.map((m) => cellKey(m.sheet, m.cell)));
     for (const m of g.clears) if (!marked.has(cellKey(m.sheet, m.cell))) queueClear(packer, caps.marks, m, lookup, removing);
     for (const m of g.marks) queueMark(packer, caps.marks, m, lookup, removing);
+    // The instructions sheet's links to forms renamed, pointed at the forms' sheets (Range.hyperlink, ExcelApi 1.7).
+    for (const l of g.links) {
+      packer.add(opBytes(1, 1, l.cell, l.link), (c) => {
+        sheetOf(c, l.sheet).getRange(l.cell).hyperlink = l.link;
+      }, { sheet: l.sheet });
+    }
   }
   if (caps.charts) {
     for (const o of plan.owned) for (const c of o.charts) queueChart(packer, o.name, c, existingCharts.get(`${o.name}\u0000${c.name}`), caps);

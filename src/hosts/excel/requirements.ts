@@ -157,6 +157,12 @@ export interface Capabilities {
   /** Reading the merged areas of a sheet (`Range.getMergedAreasOrNullObject`, ExcelApi 1.13). */
   mergedAreas: boolean;
   /**
+   * A cell's hyperlink read and set (`Range.hyperlink`, ExcelApi 1.7): the instructions sheet's
+   * links to the forms follow a form renamed. Without it they are left as they are, without a word
+   * (the add-in needs ExcelApi 1.7 anyway: BASE_REQUIREMENT).
+   */
+  formLinks: boolean;
+  /**
    * The results table is resized in place on a second run (`Table.resize`, ExcelApi 1.13). Before,
    * it is kept when it already has the run's size (the same units scored again), and made anew,
    * with a warning, when its number of rows or its columns change.
@@ -246,6 +252,7 @@ export function detectCapabilities(): Capabilities {
     changeSource: supported("ExcelApi", "1.14"),
     suspendCalculation: has("suspendCalculation"),
     chartAxisPosition: supported("ExcelApi", "1.8"),
+    formLinks: supported("ExcelApi", "1.7"),
     delayForCellEdit: has("delayForCellEdit"),
     mergedAreas: has("mergedAreas"),
     keepTables: has("keepTables"),
