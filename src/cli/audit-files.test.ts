@@ -342,7 +342,7 @@ describe("files named as typed", () => {
     expect(v.code).toBe(1);
     const issue = (JSON.parse(v.out) as { issues: { code: string; sheet: string | null; message: string }[] }).issues.find((i) => i.code === "layout-not-found")!;
     expect(issue.sheet).toBeNull();
-    expect(issue.message).toMatch(/^File trong\.xlsx: No sheet holds a unit's submission/);
+    expect(issue.message).toMatch(/^File trong\.xlsx: No sheet holds a unit's self-assessment form/);
   });
 
   it("says that an .xlsx workbook named .csv is one, and that an empty .csv is empty", async () => {

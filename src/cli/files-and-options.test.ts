@@ -233,7 +233,7 @@ describe("template --out naming a file already there", () => {
 
   it("refuses to replace blank forms beside a sheet the user added, naming that sheet", async () => {
     await editedForms("theo-doi.xlsx", (wb) => (wb.addWorksheet("Theo dõi").getCell("A1").value = "Đã gửi phiếu ngày 3/3"));
-    await refused("theo-doi.xlsx", "holds a sheet 'Theo dõi' that template did not make");
+    await refused("theo-doi.xlsx", "holds a sheet 'Theo dõi' that the template command did not make");
     const vi = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", "theo-doi.xlsx"]);
     expect(vi.err).toBe(
       "Tệp theo-doi.xlsx (--out) đã có sẵn và có trang 'Theo dõi' không do lệnh template tạo ra; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xóa tệp đó trước.\n",

@@ -366,7 +366,7 @@ describe("forms of a version whose rows changed meaning, scored with the next", 
     ]);
     expect(mine[0]!.message).toContain("(2 rows defined differently in the two versions, missing rows");
     expect(mine[1]!.message).toContain(
-      "row 1.1 is defined differently in version 1 (the form's) and version 2 (in use): the figure is shown as a percentage, but in version 2 this row takes no percentage; the figure here is read as version 2 defines it — check the figure, or make the form again for version 2 with the template command.",
+      "row 1.1 is defined differently in version 1 (the form's) and version 2 (in use): the figure is shown as a percentage, but in version 2 this row takes no percentage; the figure here is read as version 2 defines it — check the figure, or make the form again for version 2 (Make forms in the Collect step, or the dti-scorer template command).",
     );
     // The form wrote "Hai (%)"; version 2 names the row "Hai (số người)".
     expect(mine[2]!.message).toContain("version 2 (in use): the item's wording differs; the figure is shown as a percentage, but in version 2 this row takes no percentage;");

@@ -103,7 +103,8 @@ Options:
   --json     Write the results as JSON to a file; "-" writes to the screen. A file already there
              is replaced only when it is JSON dti-scorer wrote (score, validate, indices) or empty.
   --lang     Language: vi or en. Without it: vi; for score and validate, the language the
-             workbook was last scored in (its _index sheet), if any. LANG does not change it.
+             workbook was last scored in (its _index sheet), if any. The LANG environment
+             variable does not change it.
   --progress Show progress even when the output is not a terminal (then one line a step).
   --help     Show this help (dti-scorer <command> --help: that command's).
   --version  Show the version.
@@ -161,10 +162,10 @@ and the first 15 errors and warnings (the validate command and --json have them 
   --out      Write the scored workbook (.xlsx): Results and Charts sheets, the Score column, marks on
              cells with issues. It may be the input .xlsx itself (scoring again) or a workbook scored
              before (it has the _index sheet) that would lose nothing; never an input CSV, a scored
-             workbook whose inputs were changed since its scoring (score that workbook itself), that
-             holds units the input does not or sheets the user added, nor any other file already there (a workbook of forms
-             never scored, a file that is no .xlsx): the command then stops; choose another name,
-             or delete that file first.
+             workbook whose inputs were changed since its scoring (score that workbook itself) or
+             that holds units the input does not have or sheets the user added, nor any other file
+             already there (a workbook of forms never scored, a file that is not an .xlsx workbook):
+             the command then stops; choose another name, or delete that file first.
   --json     Write the results as JSON to a file; "-" writes to the screen. Written after the --out
              workbook, and only once that was written.
 A scored workbook whose figures changed since it was scored: the command says "out of date" first.
@@ -230,10 +231,10 @@ coloured input cells.
              as .xlsx or CSV.
   --out      The .xlsx file to write the forms into. Replaces only blank forms this command made (or
              an empty file); never forms with anything typed in (a figure, a note, the period), nor
-             any other file or sheet already there: the command then stops, choose another name or
+             any other file or sheet already there: the command then stops; choose another name, or
              delete the file first.
   --period   The assessment period written on every form.
-Exit status: 0 done; 2 could not run (the first line says why, the next lines each wrong line of the units file).
+Exit status: 0 done; 2 could not run (the first line says why, the next lines list each wrong line of the units file).
 `,
   },
   collect: {
@@ -254,9 +255,9 @@ Mã thoát: 0 xong; 1 có tệp không đọc được, hoặc không có phiế
 
 Collect units' forms from several files into one workbook (formatting and drop-down lists kept). If
 all.xlsx exists, the new forms are added to it. Leaves out (saying why) sheets that are not forms,
-a second form of a unit code and, with --index, forms of another index; warns when the files hold
-forms of different indices (or versions). A file that is missing, a folder, or cannot be read is
-left out and named, and the others are collected. The lock file of Excel (~$name.xlsx) or
+a second form with the same unit code and, with --index, forms of another index; warns when the
+files hold forms of different indices (or versions). A file that is missing, a folder, or cannot be
+read is left out and named, and the others are collected. The lock file of Excel (~$name.xlsx) or
 LibreOffice (.~lock.name.xlsx#) is left out with a line, and is not an error. Collecting into a
 scored workbook says that its results are now out of date and to score it again.
 
@@ -666,7 +667,7 @@ export const M = {
       typeof what === "object"
         ? "filled" in what
           ? { vi: `có phiếu đã được nhập nội dung (trang '${what.filled}', ô ${what.cell})`, en: `holds a form something was typed into (sheet '${what.filled}', cell ${what.cell})` }
-          : { vi: `có trang '${what.extra}' không do lệnh template tạo ra`, en: `holds a sheet '${what.extra}' that template did not make` }
+          : { vi: `có trang '${what.extra}' không do lệnh template tạo ra`, en: `holds a sheet '${what.extra}' that the template command did not make` }
         : {
             "not-workbook": { vi: "không phải sổ làm việc Excel", en: "is not an Excel workbook" },
             "not-scored": { vi: "là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index)", en: "is a workbook dti-scorer did not score (it has no _index sheet)" },
@@ -879,7 +880,7 @@ export const M = {
   /** Blank forms of units nobody filled in, beyond the one each keeps, counted in one line. */
   blankAgainSkipped: (n: number): Message => ({
     vi: `Đã bỏ qua ${n} phiếu trống lặp lại của các đơn vị chưa có phiếu đã điền (mỗi đơn vị giữ một phiếu trống).`,
-    en: n === 1 ? "Left out 1 repeated blank form of a unit with no filled form yet (it keeps one blank form)." : `Left out ${n} repeated blank forms of units with no filled form yet (each keeps one blank form).`,
+    en: n === 1 ? "Left out 1 repeated blank form of a unit with no filled form yet (one blank form of the unit is kept)." : `Left out ${n} repeated blank forms of units with no filled form yet (one blank form of each unit is kept).`,
   }),
   /** Nothing taken, and nothing wrong: --out already holds every unit's form the files hold. */
   nothingNew: (out: string): Message => ({

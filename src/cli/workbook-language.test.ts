@@ -117,7 +117,7 @@ describe("score and validate without --lang", () => {
     await wb.xlsx.writeFile(join(dir, "no-forms.xlsx"));
     const r = await run(["score", "no-forms.xlsx"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^File no-forms\.xlsx: No sheet holds a unit's submission/);
+    expect(r.err).toMatch(/^File no-forms\.xlsx: No sheet holds a unit's self-assessment form/);
   }, 60_000);
 });
 

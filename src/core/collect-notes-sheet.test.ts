@@ -171,7 +171,7 @@ describe("an older copy of a unit's form whose table header was edited, beside t
         kept: "Sở Nội vụ",
         reason: {
           vi: `Trang tính 'Bản cũ': có phần đầu phiếu của đơn vị mã SNV nhưng bảng không đọc được (không có dòng tiêu đề với cột "Mã" (Code) và "Số liệu" (Value)); đơn vị mã SNV đã có phiếu đọc được, lấy từ tệp snv.xlsx (trang 'Sở Nội vụ'), nên trang này không được chép sang sổ tổng hợp. Nội dung của trang vẫn còn trong tệp snv.xlsx.`,
-          en: `Sheet 'Bản cũ': it has the header of a form of unit code SNV, but a table that cannot be read (no header row with "Code" (Mã) and "Value" (Số liệu) columns); unit code SNV already has a form that can be read, taken from snv.xlsx (sheet 'Sở Nội vụ'), so this sheet was not copied into the consolidated workbook. What it holds is still in snv.xlsx.`,
+          en: `Sheet 'Bản cũ': it has the header of a form of the unit with code SNV, but a table that cannot be read (no header row with "Code" (Mã) and "Value" (Số liệu) columns); the unit with code SNV already has a form that can be read, taken from snv.xlsx (sheet 'Sở Nội vụ'), so this sheet was not copied into the consolidated workbook. What it holds is still in snv.xlsx.`,
         },
       },
     ]);

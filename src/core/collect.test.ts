@@ -288,7 +288,7 @@ describe("blank forms and filled ones", () => {
       ["g3.xlsx", "Đơn vị 2", "duplicate"],
     ]);
     expect(plan.skipped[0]!.reason.vi).toBe("Trang tính 'Đơn vị 2': phiếu trống (chưa điền số liệu); đơn vị mã U2 đã có phiếu đã điền từ tệp g2.xlsx nên bỏ qua phiếu trống này.");
-    expect(plan.skipped[0]!.reason.en).toBe("Sheet 'Đơn vị 2': a blank form (nothing filled in); unit code U2 has a filled form from g2.xlsx, so this blank one is left out.");
+    expect(plan.skipped[0]!.reason.en).toBe("Sheet 'Đơn vị 2': a blank form (nothing filled in); the unit with code U2 has a filled form from g2.xlsx, so this blank one is left out.");
     expect(plan.warnings).toEqual([]);
   });
 
@@ -354,7 +354,7 @@ describe("blank forms and filled ones", () => {
     expect(other.skipped.map((s) => [s.duplicate, s.reason.en])).toEqual([
       [
         "filled-in-workbook",
-        "Sheet 'Sở Y tế': unit code SYT already has a filled form in the consolidated workbook (sheet 'Y tế'); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet 'Y tế' from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.",
+        "Sheet 'Sở Y tế': the unit with code SYT already has a filled form in the consolidated workbook (sheet 'Y tế'); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet 'Y tế' from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.",
       ],
     ]);
     // A host that did not read the sheet whole cannot tell: the form is left out the same way.
@@ -371,14 +371,14 @@ describe("blank forms and filled ones", () => {
       [
         "blank-form",
         "Trang tính 'Sở Y tế': phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu trong sổ tổng hợp (trang 'Y tế') nên bỏ qua phiếu trống này.",
-        "Sheet 'Sở Y tế': a blank form (nothing filled in); unit code SYT already has a form in the consolidated workbook (sheet 'Y tế'), so this blank one is left out.",
+        "Sheet 'Sở Y tế': a blank form (nothing filled in); the unit with code SYT already has a form in the consolidated workbook (sheet 'Y tế'), so this blank one is left out.",
       ],
     ]);
     // A filled form coming in, the one there not read whole after all: left out, the one there not called filled.
     const filled = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 })] }], undefined, { existingForms: [partly] });
     expect(filled.skipped.map((s) => s.duplicate)).toEqual(["filled-in-workbook"]);
     expect(filled.skipped[0]!.reason.vi).toMatch(/^Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu trong sổ tổng hợp \(trang 'Y tế'\) nên phiếu này không được lấy/);
-    expect(filled.skipped[0]!.reason.en).toMatch(/^Sheet 'Sở Y tế': unit code SYT already has a form in the consolidated workbook \(sheet 'Y tế'\);/);
+    expect(filled.skipped[0]!.reason.en).toMatch(/^Sheet 'Sở Y tế': the unit with code SYT already has a form in the consolidated workbook \(sheet 'Y tế'\);/);
     // Read whole (its snapshot given), it is what it is: a blank one is replaced by the filled form.
     const whole = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 })] }], undefined, {
       existingForms: [{ ...partly, snapshot: form("Y tế", "Sở Y tế", "SYT") }],
@@ -412,7 +412,7 @@ describe("blank forms and filled ones", () => {
       "Trang tính 'Sở Y tế': đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp thứ 1, phieu.xlsx (trang 'Sở Y tế'), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.",
     );
     expect(plan.skipped[0]!.reason.en).toBe(
-      "Sheet 'Sở Y tế': unit code SYT already has another filled form, taken from file no. 1, phieu.xlsx (sheet 'Sở Y tế'), so this one was not taken (one form a unit). If this one is the right one, delete the sheet 'Sở Y tế' from the consolidated workbook, then collect this file again.",
+      "Sheet 'Sở Y tế': the unit with code SYT already has another filled form, taken from file no. 1, phieu.xlsx (sheet 'Sở Y tế'), so this one was not taken (one form a unit). If this one is the right one, delete the sheet 'Sở Y tế' from the consolidated workbook, then collect this file again.",
     );
   });
 
@@ -442,7 +442,7 @@ describe("blank forms and filled ones", () => {
     expect(again.take).toEqual([]);
     expect(again.skipped[0]!.duplicate).toBe("blank-again");
     expect(again.skipped[0]!.reason.en).toBe(
-      "Sheet 'Sở Y tế': a blank form (nothing filled in); unit code SYT has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.",
+      "Sheet 'Sở Y tế': a blank form (nothing filled in); the unit with code SYT has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.",
     );
   });
 
@@ -457,7 +457,7 @@ describe("blank forms and filled ones", () => {
       "Trang tính ẩn 'Sở Nội vụ 2023': đơn vị mã SNV đã có phiếu trên trang đang hiện 'Sở Nội vụ' từ tệp snv.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).",
     );
     expect(plan.skipped[0]!.reason.en).toBe(
-      "Hidden sheet 'Sở Nội vụ 2023': unit code SNV has its form on the visible sheet 'Sở Nội vụ' from snv.xlsx, so this hidden one (most often an older copy of the form) is left out.",
+      "Hidden sheet 'Sở Nội vụ 2023': the unit with code SNV has its form on the visible sheet 'Sở Nội vụ' from snv.xlsx, so this hidden one (most often an older copy of the form) is left out.",
     );
     // Visible even when blank: a hidden filled copy is not the unit's current form.
     const blank = planCollect([], [{ file: "snv.xlsx", sheets: [old, form("Sở Nội vụ", "Sở Nội vụ", "SNV")] }]);
@@ -567,7 +567,7 @@ describe("a unit known by its code, whatever the name on its forms", () => {
       const plan = planCollect([], files);
       expect(plan.take.map((t) => [t.file, t.as, t.unitName])).toEqual([["stc.xlsx", "STC 2026", "Sở Tài chính tỉnh"]]);
       expect(plan.skipped.map((s) => s.reason.en)).toEqual([
-        "Sheet 'Sở Tài chính': a blank form (nothing filled in); unit code STC has a filled form from stc.xlsx, so this blank one is left out.",
+        "Sheet 'Sở Tài chính': a blank form (nothing filled in); the unit with code STC has a filled form from stc.xlsx, so this blank one is left out.",
       ]);
       expect(plan.warnings).toEqual([]);
     }

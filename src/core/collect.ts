@@ -226,7 +226,7 @@ interface LeftOut {
   file: Message;
   /** The sheet left out, "Trang tính ẩn …" when hidden. */
   named: Message;
-  /** "đơn vị mã SYT" / "unit code SYT". */
+  /** "đơn vị mã SYT" / "the unit with code SYT". */
   unit: Message;
   /** Where the unit's kept form is: "từ tệp a.xlsx" / "trong sổ tổng hợp". */
   where: Message;
@@ -404,7 +404,7 @@ function unreadTableWarning(f: { where: Message; sheet: string; as: string; head
     ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` }
     : header.unitName !== undefined && code !== undefined && header.unitName !== code
       ? { vi: `${header.unitName} (${code})`, en: `${header.unitName} (${code})` }
-      : { vi: `đơn vị mã ${code}`, en: `unit code ${code}` };
+      : { vi: `đơn vị mã ${code}`, en: `the unit with code ${code}` };
   const missing = near?.missing ?? ["code", "value"];
   const lang = near?.lang ?? "vi";
   const names = missing.map((k) => columnWords(k, lang));
@@ -726,7 +726,7 @@ export function planCollect(
       unit.name !== undefined && unit.code !== undefined
         ? { vi: ` của ${unit.name} (${unit.code})`, en: ` of ${unit.name} (${unit.code})` }
         : unit.code !== undefined
-          ? { vi: ` của đơn vị mã ${unit.code}`, en: ` of unit code ${unit.code}` }
+          ? { vi: ` của đơn vị mã ${unit.code}`, en: ` of the unit with code ${unit.code}` }
           : unit.name !== undefined
             ? { vi: ` của ${unit.name}`, en: ` of ${unit.name}` }
             : { vi: "", en: "" };
@@ -766,7 +766,7 @@ export function planCollect(
         const where = fromFile(keep);
         const code = spelling ?? (header.unitCode as string);
         // "đơn vị mã SYT", or a unit without a code by its name.
-        const unit: Message = header.noCode ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` } : { vi: `đơn vị mã ${code}`, en: `unit code ${code}` };
+        const unit: Message = header.noCode ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` } : { vi: `đơn vị mã ${code}`, en: `the unit with code ${code}` };
         const filledKept = keep ? !keep.blank : ofCode.filled;
         // Kept in the workbook, taken as filled though only its top was read: not said to be filled.
         const unsure = !keep && filledKept && (ownInWorkbook ? group.existing!.unsure === true : ofCode.sure === false);

@@ -188,7 +188,7 @@ export const STRINGS = {
   // Units without a code are known by their names: two of one name clash as two of one code do.
   unitsSameName: {
     vi: "{count} tên đơn vị được ghi cho nhiều đơn vị không có mã; phiếu trùng sẽ không được chấm. Chưa tạo phiếu nào.",
-    en: "{count} unit names are given to more than one unit without a code; a form of a unit already there is not scored. No form was made.",
+    en: "{count} unit names are given to more than one unit without a code; a form with a name already taken is not scored. No form was made.",
   },
   // The list's problems of more than one kind, said at once.
   unitsProblems: {
@@ -557,7 +557,7 @@ export const STRINGS = {
   missingFreezePanes: { vi: "Cố định dòng tiêu đề.", en: "Frozen header rows." },
   missingPrintLayout: { vi: "Thiết lập sẵn trang in cho trang kết quả và biểu đồ.", en: "Print setup of the results and charts sheets." },
   missingNotes: { vi: "Ghi chú trên ô có vấn đề (dùng chú thích thay).", en: "Notes on cells with issues (comments are used instead)." },
-  missingComments: { vi: "Ghi chú trên ô có vấn đề (ô chỉ được tô màu).", en: "Text on cells with issues (the cells are only filled)." },
+  missingComments: { vi: "Ghi chú trên ô có vấn đề (ô chỉ được tô màu).", en: "Text on cells with issues (the cells are only coloured)." },
   missingInsertWorkbooks: { vi: "Tổng hợp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).", en: "Collecting forms from other files, adding blank forms to the workbook (they download as a file)." },
   missingWatchInputs: { vi: "Báo ngay khi số liệu đổi sau khi chấm.", en: "Telling at once that results are out of date when figures change." },
   missingSuspendCalculation: { vi: "Tạm dừng tính toán khi ghi (ghi có thể chậm hơn).", en: "Pausing calculation while writing (writing may be slower)." },
@@ -602,7 +602,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   checkLeftOutRows: "1 row will not be scored: see the errors below.",
   scoreLeftOutForms: "1 form was not scored: see the Check step.",
   scoreLeftOutRows: "1 row was not scored: see the Check step.",
-  unitsSameName: "1 unit name is given to more than one unit without a code; a form of a unit already there is not scored. No form was made.",
+  unitsSameName: "1 unit name is given to more than one unit without a code; a form with a name already taken is not scored. No form was made.",
   unitHasErrors: "has 1 error",
   unitsProblems: "The list of units has 1 thing to put right; a unit category must be one of: {known}. No form was made.",
   unitsSameCode: "1 unit code is given to more than one unit; a form with a code already taken is not scored. No form was made.",

@@ -65,7 +65,7 @@ describe("collecting into a workbook of long forms open in Excel", () => {
     ]);
     expect(three.pane.skipped[0]!.reason).toEqual({
       vi: "Trang tính 'Đơn vị số 2': phiếu trống (chưa điền số liệu); đơn vị mã U0002 đã có phiếu trong sổ tổng hợp (trang 'Đơn vị số 2') nên bỏ qua phiếu trống này.",
-      en: "Sheet 'Đơn vị số 2': a blank form (nothing filled in); unit code U0002 already has a form in the consolidated workbook (sheet 'Đơn vị số 2'), so this blank one is left out.",
+      en: "Sheet 'Đơn vị số 2': a blank form (nothing filled in); the unit with code U0002 already has a form in the consolidated workbook (sheet 'Đơn vị số 2'), so this blank one is left out.",
     });
     // The blank forms there are not said to be filled: the pane read their tops alone.
     for (const s of three.pane.skipped) {
@@ -75,8 +75,8 @@ describe("collecting into a workbook of long forms open in Excel", () => {
     // The command line, reading the workbook whole, decides the same and knows those forms are blank.
     expect(three.file.report.take.map((t) => [t.file, t.sheet, t.as, t.replaces])).toEqual(three.pane.inserted.map((i) => [i.file, i.sheet, i.as, i.replaces]));
     expect(three.file.report.skipped.map((s) => s.reason.en)).toEqual([
-      "Sheet 'Đơn vị số 2': a blank form (nothing filled in); unit code U0002 has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.",
-      "Sheet 'Đơn vị số 3': a blank form (nothing filled in); unit code U0003 has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.",
+      "Sheet 'Đơn vị số 2': a blank form (nothing filled in); the unit with code U0002 has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.",
+      "Sheet 'Đơn vị số 3': a blank form (nothing filled in); the unit with code U0003 has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.",
     ]);
     // Reading the unit's form whole takes as many requests for eight units as for three.
     const eight = await run(8);

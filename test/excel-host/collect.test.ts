@@ -193,8 +193,8 @@ describe("collecting forms into Excel", () => {
     expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3"]);
     expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
     expect(report.skipped.map((s) => s.reason.en)).toEqual([
-      "Sheet 'Đơn vị số 1': a blank form (nothing filled in); unit code U0001 has a filled form in the consolidated workbook, so this blank one is left out.",
-      "Sheet 'Đơn vị số 2': a blank form (nothing filled in); unit code U0002 has a filled form in the consolidated workbook, so this blank one is left out.",
+      "Sheet 'Đơn vị số 1': a blank form (nothing filled in); the unit with code U0001 has a filled form in the consolidated workbook, so this blank one is left out.",
+      "Sheet 'Đơn vị số 2': a blank form (nothing filled in); the unit with code U0002 has a filled form in the consolidated workbook, so this blank one is left out.",
     ]);
     expect(report.warnings).toEqual([]);
   }, 60_000);

@@ -50,7 +50,7 @@ describe("the pane's word after bringing units' files in", () => {
     expect(n.intent).toBe("warning");
     expect(text(n, "vi")).toBe("Đã tổng hợp 1 trang vào sổ: Sở Y tế. 1 mục cần xem lại:");
     expect(text(n, "en")).toBe("Collected 1 sheet into the workbook: Sở Y tế. 1 item to look at:");
-    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has another filled form, taken from a.xlsx")]);
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("the unit with code SYT already has another filled form, taken from a.xlsx")]);
   });
 
   test("a sheet that is not a form is named with its file, so that two files' \"Sheet1\" are told apart", () => {
@@ -165,7 +165,7 @@ describe("the pane's word after bringing units' files in", () => {
     // The headline says why: each form left out is listed when the line is opened.
     expect(n.details).toEqual([]);
     expect(n.groups!.map((g) => [g.label.vi, g.label.en])).toEqual([["Xem 1 trang bị bỏ qua", "See the sheet left out"]]);
-    expect(n.groups![0]!.items.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has a filled form in the consolidated workbook")]);
+    expect(n.groups![0]!.items.map((d) => d.en)).toEqual([expect.stringContaining("the unit with code SYT already has a filled form in the consolidated workbook")]);
     // Blank forms of those units: counted, not listed one by one.
     const blank = importNotice(collect([{ file: "a.xlsx", sheets: [blankForm("Sở Y tế", "SYT"), blankForm("Sở Nội vụ", "SNV")] }], SAMPLE, ["SYT", "SNV"]), SAMPLE);
     expect([blank.intent, blank.key]).toEqual(["warning", "importedNoneDuplicates"]);

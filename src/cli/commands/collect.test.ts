@@ -338,7 +338,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(readFileSync(join(dir, "hoi-dong.xlsx")).equals(before)).toBe(true);
     const en = await run(["collect", "gui-SYT-bo-sung.xlsx", "--out", "hoi-dong.xlsx", "--lang", "en"], "en");
     expect(en.err).toContain(
-      "Sheet 'Sở Y tế': unit code SYT already has a filled form in the consolidated workbook (sheet 'Sở Y tế'); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet 'Sở Y tế' from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.",
+      "Sheet 'Sở Y tế': the unit with code SYT already has a filled form in the consolidated workbook (sheet 'Sở Y tế'); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet 'Sở Y tế' from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.",
     );
     expect(en.err).not.toContain("duplicate");
 

@@ -55,7 +55,7 @@ describe("template --out naming forms the user has worked on", () => {
     await refused(
       "giai-trinh.xlsx",
       "en",
-      "giai-trinh.xlsx (--out) already exists and holds a sheet 'Giải trình' that template did not make; writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n",
+      "giai-trinh.xlsx (--out) already exists and holds a sheet 'Giải trình' that the template command did not make; writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n",
     );
   }, 60_000);
 

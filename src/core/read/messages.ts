@@ -1385,7 +1385,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     if (p.evidenceWritten === "none") {
       return {
         vi: `${quote(p, "vi")} không phải là minh chứng: chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng — hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn tài liệu)`,
-        en: `${quote(p, "en")} is no evidence: indicator ${p.node} earns points but has none — write the evidence (the document's number and date, or a link to it)`,
+        en: `${quote(p, "en")} is not evidence: indicator ${p.node} earns points but has none — write the evidence (the document's number and date, or a link to it)`,
       };
     }
     return {
@@ -1437,7 +1437,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // A unit without a code is known by its name: said as a name, not as a code.
     const unit = p.noCode
       ? { vi: `đơn vị "${p.unit}" (không ghi mã)`, en: `the unit "${p.unit}" (no code given)` }
-      : { vi: `đơn vị có mã "${p.unit}"`, en: `unit code "${p.unit}"` };
+      : { vi: `đơn vị có mã "${p.unit}"`, en: `the unit with code "${p.unit}"` };
     if (p.file !== undefined) {
       return {
         vi: `${unit.vi} đã có ở ${found.vi}; dòng này là bản thứ hai nên không được chấm`,
@@ -1578,7 +1578,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           }
         : {
             vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
-            en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns, "Mã" and "Số liệu" on a Vietnamese form) or a table of units (a "Unit" column and columns named by indicator codes)`,
+            en: `No sheet holds a unit's self-assessment form (a table with "Code" and "Value" columns, "Mã" and "Số liệu" on a Vietnamese form) or a table of units (a "Unit" column and columns named by indicator codes)`,
           };
     }
     const unit = unitNamed(p);
@@ -1730,7 +1730,7 @@ function rowOfOtherVersion(node: string, versions: { form: string; inUse: string
       .join("; ");
   return {
     vi: `dòng ${node} được định nghĩa khác nhau ở phiên bản ${versions.form} (của phiếu) và phiên bản ${versions.inUse} (đang dùng): ${what("vi")}; số liệu ở đây được đọc theo phiên bản ${versions.inUse} — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản ${versions.inUse} (Tạo phiếu ở bước Thu thập, hoặc lệnh dti-scorer template)`,
-    en: `row ${node} is defined differently in version ${versions.form} (the form's) and version ${versions.inUse} (in use): ${what("en")}; the figure here is read as version ${versions.inUse} defines it — check the figure, or make the form again for version ${versions.inUse} with the template command`,
+    en: `row ${node} is defined differently in version ${versions.form} (the form's) and version ${versions.inUse} (in use): ${what("en")}; the figure here is read as version ${versions.inUse} defines it — check the figure, or make the form again for version ${versions.inUse} (Make forms in the Collect step, or the dti-scorer template command)`,
   };
 }
 

@@ -59,7 +59,7 @@ describe("evidence cells of marks alone", () => {
     ]);
     expect(issues.find((i) => i.code === "evidence-missing")!.message).toEqual({
       vi: "Trang tính 'Sở TTTT', ô D5: \"-\" không phải là minh chứng: chỉ tiêu a có điểm nhưng chưa có minh chứng — hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn tài liệu).",
-      en: "Sheet 'Sở TTTT', cell D5: \"-\" is no evidence: indicator a earns points but has none — write the evidence (the document's number and date, or a link to it).",
+      en: "Sheet 'Sở TTTT', cell D5: \"-\" is not evidence: indicator a earns points but has none — write the evidence (the document's number and date, or a link to it).",
     });
   });
 });

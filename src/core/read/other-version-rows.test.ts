@@ -57,7 +57,7 @@ describe("rows of a form of another version defined otherwise than the version i
     );
     expect(max!.message).toEqual({
       vi: "Trang tính 'Sở Y tế', ô D8: dòng 1.1 được định nghĩa khác nhau ở phiên bản 2023 (của phiếu) và phiên bản 2024 (đang dùng): điểm tối đa 8 → 10; số liệu ở đây được đọc theo phiên bản 2024 — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản 2024 (Tạo phiếu ở bước Thu thập, hoặc lệnh dti-scorer template).",
-      en: "Sheet 'Sở Y tế', cell D8: row 1.1 is defined differently in version 2023 (the form's) and version 2024 (in use): max points 8 → 10; the figure here is read as version 2024 defines it — check the figure, or make the form again for version 2024 with the template command.",
+      en: "Sheet 'Sở Y tế', cell D8: row 1.1 is defined differently in version 2023 (the form's) and version 2024 (in use): max points 8 → 10; the figure here is read as version 2024 defines it — check the figure, or make the form again for version 2024 (Make forms in the Collect step, or the dti-scorer template command).",
     });
     expect(wording!.message.vi).toContain("ô D10: dòng 1.2.a được định nghĩa khác nhau ở phiên bản 2023 (của phiếu) và phiên bản 2024 (đang dùng): nội dung của chỉ tiêu khác;");
     expect(wording!.message.en).toContain("cell D10: row 1.2.a is defined differently in version 2023 (the form's) and version 2024 (in use): the item's wording differs;");

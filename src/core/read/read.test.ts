@@ -746,7 +746,7 @@ describe("layout B: one row per unit", () => {
     // The JSON fields keep the sheet's name and the A1 address.
     expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", severity: "error", sheet: "b", cell: "C5", unit: "SA" })]);
     expect(result.issues[0]?.message.vi).toBe('Tệp b.csv, dòng 5, cột C: đơn vị có mã "SA" đã có ở dòng 2; dòng này là bản thứ hai nên không được chấm.');
-    expect(result.issues[0]?.message.en).toBe('File b.csv, row 5, column C: unit code "SA" already appears at row 2; this row is the second entry and is not scored.');
+    expect(result.issues[0]?.message.en).toBe('File b.csv, row 5, column C: the unit with code "SA" already appears at row 2; this row is the second entry and is not scored.');
 
     // Another unit that typed a taken code: the first one is named by its row too.
     const other = readSubmissions(model, csvToSnapshot(`${header}\n${row(1, "Sở Nội vụ", "SA")}\n${row(2, "Sở Tư pháp", "SA")}\n`, "b", "b.csv"));
@@ -1316,7 +1316,7 @@ describe("forms and tables as units fill them in", () => {
       "Trang tính 'Sở Nội vụ 2023', ô B2: đơn vị có mã \"SNV\" đã có phiếu trên trang tính không ẩn, ở 'Sở Nội vụ'!B2; phiếu này ở trang ẩn 'Sở Nội vụ 2023' (thường là bản cũ của phiếu) nên không được chấm.",
     );
     expect(result.issues[0]!.message.en).toBe(
-      "Sheet 'Sở Nội vụ 2023', cell B2: unit code \"SNV\" has its form on a visible sheet, at 'Sở Nội vụ'!B2; this form is on the hidden sheet 'Sở Nội vụ 2023' (most often an older copy of the form), so it is not scored.",
+      "Sheet 'Sở Nội vụ 2023', cell B2: the unit with code \"SNV\" has its form on a visible sheet, at 'Sở Nội vụ'!B2; this form is on the hidden sheet 'Sở Nội vụ 2023' (most often an older copy of the form), so it is not scored.",
     );
     // Two hidden copies: the first is scored, and the second's finding says both are hidden.
     const other = { ...old, name: "Sở Nội vụ 2022" };

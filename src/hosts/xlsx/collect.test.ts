@@ -293,7 +293,7 @@ describe("collecting forms from several files", () => {
       expect(same.report.take).toEqual([]);
       const said = same.report.skipped.filter((s) => s.duplicate !== "blank-form" && s.duplicate !== "blank-again");
       expect(said.map((s) => [s.sheet, s.duplicate, s.reason.en])).toEqual([
-        ["Sở Y tế", "same-form", "Sheet 'Sở Y tế': the same form as the one unit code SYT already has in the consolidated workbook (sheet 'Sở Y tế'), so it was not copied again; nothing needs doing."],
+        ["Sở Y tế", "same-form", "Sheet 'Sở Y tế': the same form as the one the unit with code SYT already has in the consolidated workbook (sheet 'Sở Y tế'), so it was not copied again; nothing needs doing."],
       ]);
 
       // The unit adds its evidence and sends the file again.

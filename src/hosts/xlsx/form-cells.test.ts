@@ -137,7 +137,7 @@ describe("evidence that is none", () => {
       `Trang tính 'Sở Nội vụ', ô ${cells["5.3"]}: "…" không phải là minh chứng: chỉ tiêu 5.3 có điểm nhưng chưa có minh chứng — hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn tài liệu).`,
     ]);
     expect(found[0]!.en).toBe(
-      `Sheet 'Sở Nội vụ', cell ${cells["1.1"]}: "Không có" is no evidence: indicator 1.1 earns points but has none — write the evidence (the document's number and date, or a link to it).`,
+      `Sheet 'Sở Nội vụ', cell ${cells["1.1"]}: "Không có" is not evidence: indicator 1.1 earns points but has none — write the evidence (the document's number and date, or a link to it).`,
     );
     expect(found[4]!.en).toBe(
       `Sheet 'Sở Nội vụ', cell ${cells["3.3"]}: the cell holds the Excel error #REF!, not evidence: indicator 3.3 earns points but has no readable evidence — correct the formula or write the evidence again (the document's number and date, or a link to it).`,
