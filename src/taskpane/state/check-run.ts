@@ -9,9 +9,10 @@
  */
 import { parseDefinition } from "../../core/definition";
 import type { Lang } from "../../core/i18n/text";
-import { runScoring } from "../../core/pipeline";
+import { type RunOptions, runScoring } from "../../core/pipeline";
+import { unitsByRank } from "../../core/score";
 import type { StaleGroup } from "../../core/stale";
-import type { Issue, Submission, WorkbookSnapshot } from "../../core/types";
+import type { Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../../core/types";
 import { PROJECT_VERSION, type SnapshotFacts, paneError, snapshotFacts, staleSince } from "./pane-error";
 
 /** A unit the check read: what the pane names it by (its code, or its name without one). */
@@ -60,6 +61,70 @@ export async function runCheck(snapshot: WorkbookSnapshot, definition: unknown, 
   } catch (e) {
     throw paneError(e, snapshot, model);
   }
+}
+
+/** A scoring run's choices, as the Score step makes them (the run writes: its plan is made). */
+export type ScoreChoices = Pick<RunOptions, "definition" | "lang" | "projectVersion" | "ranking" | "charts" | "now">;
+
+/**
+ * A scoring run of a workbook read, planned but not yet written: the plan, which the pane has the
+ * host write (Office.js, on the pane's thread), and what the Score step shows of the run: the
+ * findings, the units by rank (unitsByRank) and the ranking made.
+ */
+export interface ScoreReply {
+  plan: WritePlan;
+  issues: Issue[];
+  units: UnitResult[];
+  ranking: ScoreTable["ranking"];
+}
+
+/** Stages of a scoring run that are the writer's: the pane says them as it writes the plan. */
+const WRITE_STAGES = new Set(["write", "apply", "done"]);
+
+/**
+ * Reads, checks, scores `snapshot` with `run` and makes the plan of what to write (the same run
+ * as core runScoring's, its plan kept rather than written): the pane's Score in Excel, in the
+ * worker (snapshot-worker.ts) or on the pane's thread where no worker can start. `onProgress`
+ * hears the run's stages up to the plan ("read", "definition", "score", "plan"); the write's are
+ * the pane's to say. A run that cannot happen fails with the sentence the pane shows (paneError).
+ */
+export async function runScore(snapshot: WorkbookSnapshot, run: ScoreChoices, onProgress?: CheckProgress): Promise<ScoreReply> {
+  const parsed = parseDefinition(run.definition);
+  const model = parsed.ok ? parsed.model : undefined;
+  try {
+    // The plan is kept, not written: the host that writes it is the pane's (Office.js).
+    const r = await runScoring(
+      { read: async () => snapshot, apply: async () => undefined },
+      {
+        ...run,
+        write: true,
+        onProgress: async (stage, fraction) => {
+          if (!WRITE_STAGES.has(stage)) await onProgress?.(stage, fraction);
+        },
+      },
+    );
+    if (!r.plan) throw new Error("the scoring run made no plan");
+    return { plan: r.plan, issues: r.issues, units: unitsByRank(r.table), ranking: r.table.ranking };
+  } catch (e) {
+    throw paneError(e, snapshot, model);
+  }
+}
+
+/** The comparison of a workbook read with its last scoring run, and what the pane reads once of the snapshot. */
+export interface StaleReply {
+  /** What changed since the workbook was scored (staleSince): null for a workbook never scored. */
+  stale: StaleGroup[] | null;
+  facts: SnapshotFacts;
+}
+
+/**
+ * Compares `snapshot` with the last scoring run, as the stale banner does (staleSince: `_index`
+ * and every form read), in `lang`: after Score wrote, the workbook read back compared with the
+ * inputs the run scored. In the worker (snapshot-worker.ts), or on the pane's thread where no
+ * worker can start.
+ */
+export function runStale(snapshot: WorkbookSnapshot, lang: Lang): StaleReply {
+  return { stale: staleSince(snapshot, lang), facts: snapshotFacts(snapshot) };
 }
 
 /** The pane's summary of a check: the units read by name (the key findings use: code, or name without one). */

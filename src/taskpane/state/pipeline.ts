@@ -33,7 +33,7 @@ import type { UnitLine } from "./units";
 import { type CollectSkipKind, anotherIndexReason, isRoutineSkip, namingMadeForms } from "../../core/form-sheets";
 import type { AddedSheets, SkippedSheet, Workbench } from "./workbench";
 import { yieldToEventLoop } from "./environment";
-import { type CheckProgress, type CheckedUnit, runCheck } from "./check-run";
+import { type CheckProgress, type CheckedUnit, runCheck, runScore, runStale } from "./check-run";
 import {
   type IndexOffer,
   LocalizedError,
@@ -47,7 +47,7 @@ import {
   PROJECT_VERSION,
   staleSince,
 } from "./pane-error";
-import type { StoppableCheck } from "./snapshot-client";
+import type { SnapshotScore, SnapshotStale, StoppableCheck } from "./snapshot-client";
 import { throwIfStopped, unlessStopped } from "./check-stop";
 
 // What checking a workbook needs, here and in a worker (pane-error.ts, check-run.ts), as the pane has always had it from here.
@@ -196,21 +196,6 @@ export function someNames(names: readonly string[], more: "moreSheets" | "moreUn
   // English says how many more without the word for them ("and 3 more"), as the command line does.
   const units = lang === "vi" ? unitsCountText(count, lang, unitLabel) : formatNumber(count, lang);
   return t(lang, more, { names: names.slice(0, NAMED).join(", "), count, ...(more === "moreUnits" ? { units } : {}) });
-}
-
-/** The workbook as one run reads it: read once, so that a failure can be explained from the same snapshot. */
-function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost {
-  return {
-    // A yield first: taking the snapshot in and checking it are then two tasks, not one long one.
-    read: async () => {
-      await yieldToEventLoop();
-      return snapshot;
-    },
-    apply: (plan) => host.apply(plan),
-    get lastApply() {
-      return host.lastApply;
-    },
-  };
 }
 
 /**
@@ -378,20 +363,30 @@ const loadMarksPlanner = () => import(/* webpackChunkName: "scoring", webpackPre
 const giveTurn = (): Promise<void> => yieldToEventLoop();
 
 /**
- * Checks a workbook read in Excel where the browser has workers: off the pane's thread
- * (snapshot-worker.ts, started on the first check), else on it. Loaded on demand.
+ * Checks and scores a workbook read in Excel where the browser has workers: off the pane's thread
+ * (snapshot-worker.ts, one worker for both, started on the first request), else on it. Loaded on
+ * demand. A scoring run on the pane's thread (no worker) is as it always was: a turn for the page
+ * before the run, and between its stages.
  */
-let snapshotChecker: Promise<StoppableCheck> | undefined;
-function checkerOfSnapshots(): Promise<StoppableCheck> {
-  snapshotChecker ??= (async () => {
+let snapshotWorkerClient: Promise<{ check: StoppableCheck; score: SnapshotScore; stale: SnapshotStale }> | undefined;
+function snapshotRuns(): Promise<{ check: StoppableCheck; score: SnapshotScore; stale: SnapshotStale }> {
+  snapshotWorkerClient ??= (async () => {
     const { snapshotClient } = await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-client");
     const start = typeof Worker !== "undefined" ? (await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-start")).startSnapshotWorker : () => undefined;
-    return snapshotClient({ startWorker: start, local: async () => runCheck }).check;
+    const scoreHere: SnapshotScore = async (snapshot, run, onProgress) => {
+      // A yield first: taking the snapshot in and checking it are then two tasks, not one long one.
+      await yieldToEventLoop();
+      return runScore(snapshot, run, onProgress);
+    };
+    const staleHere: SnapshotStale = async (snapshot, lang) => runStale(snapshot, lang);
+    return snapshotClient({ startWorker: start, local: async () => runCheck, localScore: async () => scoreHere, localStale: async () => staleHere });
   })();
-  // A part of the pane that could not be loaded: the next check tries again.
-  snapshotChecker.catch(() => (snapshotChecker = undefined));
-  return snapshotChecker;
+  // A part of the pane that could not be loaded: the next request tries again.
+  snapshotWorkerClient.catch(() => (snapshotWorkerClient = undefined));
+  return snapshotWorkerClient;
 }
+
+const checkerOfSnapshots = async (): Promise<StoppableCheck> => (await snapshotRuns()).check;
 
 /** A check's progress as the busy bar shows it: a stage that only started says nothing of how far the check is. */
 function checkFraction(onProgress: ((fraction?: number) => Promise<void> | void) | undefined): CheckProgress {
@@ -713,6 +708,20 @@ export interface ScoreRun {
   stale?: StaleGroup[];
 }
 
+/**
+ * The stale banner's comparison of a workbook read with its last scoring run (staleSince: null for
+ * a workbook never scored), which reads `_index` and every form: in Excel in the snapshot worker
+ * (on the pane's thread where none can run); outside Excel on the pane's thread, where the workbook
+ * changes only through the pane.
+ */
+export async function staleOf(workbench: Pick<Workbench, "mode">, snapshot: WorkbookSnapshot, lang: Lang): Promise<StaleGroup[] | null> {
+  if (workbench.mode === "file") return staleSince(snapshot, lang);
+  const compared = await (await snapshotRuns()).stale(snapshot, lang);
+  // What the worker read once of its copy of the workbook is what this one holds: the pane does not read it again.
+  keepSnapshotFacts(snapshot, compared.facts);
+  return compared.stale;
+}
+
 export async function score(
   workbench: Workbench,
   model: IndexModel,
@@ -757,14 +766,22 @@ export async function score(
       pending = pending.then(() => options.onProgress(STAGE_KEYS[name] ?? "scoring", OPAQUE_STAGES.has(name) || fraction === 0 ? undefined : fraction));
       return pending;
     };
-    let ran: { table: ScoreTable; issues: Issue[]; owned: { name: string; charts: number }[] };
+    let ran: { units: UnitResult[]; ranking: ScoreTable["ranking"]; issues: Issue[]; owned: { name: string; charts: number }[] };
     if (workbench.scoreWhereItIs) {
       // Outside Excel the run is the worker's, where the workbook is: the pane only hears its stages.
-      ran = await workbench.scoreWhereItIs(run, (name, fraction) => void stage(name, fraction));
+      const done = await workbench.scoreWhereItIs(run, (name, fraction) => void stage(name, fraction));
+      ran = { units: unitsByRank(done.table), ranking: done.table.ranking, issues: done.issues, owned: done.owned };
     } else {
-      // Awaited by the run: each stage a task of its own.
-      const result = await runScoring(readOnce(workbench.host, snapshot), { ...run, write: true, onProgress: stage });
-      ran = { table: result.table, issues: result.issues, owned: (result.plan?.owned ?? []).map((o) => ({ name: o.name, charts: o.charts.length })) };
+      // In Excel the workbook read is read, checked, scored and planned in a worker (snapshot-worker.ts;
+      // on the pane's thread where none can run), the stages said as they come; the plan is written
+      // here, where Office.js is.
+      const planned = await (await snapshotRuns()).score(snapshot, run, stage);
+      await stage("write", 0.8);
+      // Taking the answer in and writing it are two tasks, not one long one.
+      await yieldToEventLoop();
+      await workbench.host.apply(planned.plan);
+      await stage("done", 1);
+      ran = { units: planned.units, ranking: planned.ranking, issues: planned.issues, owned: planned.plan.owned.map((o) => ({ name: o.name, charts: o.charts.length })) };
     }
     // The run wrote the plan: what the host says now is about that write.
     const written = lastWrite(workbench.host);
@@ -781,18 +798,19 @@ export async function score(
     const after = await workbench.host.read().catch(() => undefined);
     let changed: StaleGroup[] | null = null;
     if (after && workbench.mode !== "file") {
-      // A task of its own: the page responds between the read and the comparison.
+      // A task of its own: the page responds between the read and the comparison, which reads
+      // `_index` and every form, in the worker where it can (the pane's thread otherwise).
       await yieldToEventLoop();
-      changed = staleSince(after, lang);
+      changed = await staleOf(workbench, after, lang);
     }
     return {
       lang,
-      units: unitsByRank(ran.table),
+      units: ran.units,
       issues: ran.issues,
       written,
       charts,
       ...(chartsSheet !== undefined ? { chartsSheet } : {}),
-      ranking: ran.table.ranking,
+      ranking: ran.ranking,
       ...(after ? { after } : {}),
       ...(changed && changed.length > 0 ? { stale: changed } : {}),
     };

@@ -1,21 +1,23 @@
 /**
- * The pane's side of checking a workbook read in Excel off its thread (snapshot-worker.ts): the
- * snapshot goes to the worker in parts, a few thousand cells each, the pane's thread given a turn
- * between them, so that no one copy is long; then the definition, and the worker answers with the
- * findings, saying the run's stages as they come. Each check has its own id. A worker that cannot
- * start, fails or stops answering is ended, and the check, and every one after it, runs on the
- * pane's thread (check-run.ts), as it did before there was a worker: a check is never lost.
- * Failures come back as the pane's sentences (service-error.ts), never a worker's stack. A check
+ * The pane's side of checking and scoring a workbook read in Excel off its thread
+ * (snapshot-worker.ts): the snapshot goes to the worker in parts, a few thousand cells each, the
+ * pane's thread given a turn between them, so that no one copy is long; then the definition (a
+ * check) or the run's choices (a scoring run), and the worker answers with the findings, or with
+ * the plan of what to write and what the Score step shows, saying the run's stages as they come,
+ * the answer's long lists in slices. Each request has its own id. A worker that cannot start,
+ * fails or stops answering is ended, and the request, and every one after it, runs on the pane's
+ * thread (check-run.ts), as it did before there was a worker: a check or a scoring run is never
+ * lost. Failures come back as the pane's sentences (service-error.ts), never a worker's stack. A check
  * the user stops (its `signal` aborted) fails at once with CheckStopped: the parts still to send
  * are not sent, the worker checking it is ended (the next check starts another), and nothing it
  * would still say reaches the pane.
  */
 import type { Lang } from "../../core/i18n/text";
 import type { CellValue, WorkbookSnapshot } from "../../core/types";
-import type { CheckProgress, CheckReply } from "./check-run";
+import type { CheckProgress, CheckReply, ScoreChoices, ScoreReply, StaleReply } from "./check-run";
 import { CheckStopped, stoppingAt, throwIfStopped, unlessStopped } from "./check-stop";
 import { ServiceFailure, fromServiceError, isServiceError } from "./service-error";
-import { type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply } from "./snapshot-protocol";
+import { type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply, joinSlices } from "./snapshot-protocol";
 
 /** The part of a Worker the client uses (a test gives its own). */
 export interface SnapshotWorkerLike {
@@ -29,12 +31,20 @@ export interface SnapshotWorkerLike {
 export type LocalCheck = (snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress) => Promise<CheckReply>;
 /** A check that the user may stop: `signal` aborted, it fails at once with CheckStopped (check-stop.ts). */
 export type StoppableCheck = (snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress, signal?: AbortSignal) => Promise<CheckReply>;
+/** A scoring run of a workbook read, its plan made and not written (check-run.ts's runScore). */
+export type SnapshotScore = (snapshot: WorkbookSnapshot, run: ScoreChoices, onProgress?: CheckProgress) => Promise<ScoreReply>;
+/** A workbook read compared with its last scoring run (check-run.ts's runStale). */
+export type SnapshotStale = (snapshot: WorkbookSnapshot, lang: Lang) => Promise<StaleReply>;
 
 export interface SnapshotClientOptions {
   /** A worker, or undefined when the browser cannot start one. */
   startWorker: () => SnapshotWorkerLike | undefined;
   /** The check on the pane's thread (check-run.ts's runCheck). */
   local: () => Promise<LocalCheck>;
+  /** The scoring run on the pane's thread (check-run.ts's runScore); without it, check-run.ts's is loaded. */
+  localScore?: () => Promise<SnapshotScore>;
+  /** The comparison on the pane's thread (check-run.ts's runStale); without it, check-run.ts's is loaded. */
+  localStale?: () => Promise<SnapshotStale>;
   /** How long one check may take in the worker before the worker counts as stopped. */
   timeoutMs?: number;
   /** About how many cells one part of the snapshot carries. */
@@ -54,13 +64,23 @@ export const PART_CELLS = 20_000;
 class WorkerStopped extends Error {}
 
 interface Waiting {
-  resolve: (v: CheckReply) => void;
+  resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
   onProgress?: CheckProgress;
   timer?: ReturnType<typeof setTimeout>;
-  /** The answer's long lists, as their slices come. */
+  /** A check's long lists, as their slices come. */
   lists: Partial<Record<ReplyList, unknown[]>>;
+  /** A scoring run's long lists (postSliced), by list, as their slices come. */
+  slices: unknown[][];
+  /** The answer put together again from the last message and the slices. */
+  join: (value: unknown, w: Waiting) => unknown;
 }
+
+/** What the pane asks the worker, once the snapshot is there, and how its answer is put together again. */
+type Request = {
+  part: { op: "check"; definition: unknown; lang: Lang } | { op: "score"; run: ScoreChoices } | { op: "stale"; lang: Lang };
+  join: Waiting["join"];
+};
 
 /** Lets the browser paint and handle input. */
 const giveTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -116,8 +136,11 @@ function now(): number {
   return typeof performance !== "undefined" ? performance.now() : Date.now();
 }
 
-/** The client: `check` answers from the worker, or from the pane's thread once the worker has stopped. */
-export function snapshotClient(options: SnapshotClientOptions): { check: StoppableCheck } {
+/**
+ * The client: `check`, `score` and `stale` answer from the worker, or from the pane's thread once
+ * the worker has stopped.
+ */
+export function snapshotClient(options: SnapshotClientOptions): { check: StoppableCheck; score: SnapshotScore; stale: SnapshotStale } {
   const timeoutMs = options.timeoutMs ?? CHECK_TIMEOUT_MS;
   let worker: SnapshotWorkerLike | undefined;
   /** No worker: none could start, or one stopped. */
@@ -127,7 +150,7 @@ export function snapshotClient(options: SnapshotClientOptions): { check: Stoppab
 
   const stop = (reason: string) => {
     if (!worker) return;
-    console.warn("DTI Scorer: the check's Web Worker stopped, checks run on the pane's thread:", reason);
+    console.warn("DTI Scorer: the check's Web Worker stopped, checks and scoring runs are the pane's thread's:", reason);
     worker.terminate();
     worker = undefined;
     local = true;
@@ -166,9 +189,16 @@ export function snapshotClient(options: SnapshotClientOptions): { check: Stoppab
         for (const item of answer.items) list.push(item);
         return;
       }
+      if ("slice" in answer) {
+        const list = (w.slices[answer.slice] ??= []);
+        for (const item of answer.items) list.push(item);
+        // The next message when this one is in: each is a short task of its own (snapshot-worker.ts).
+        started.postMessage({ id: answer.id, op: "more" });
+        return;
+      }
       waiting.delete(answer.id);
       if (w.timer !== undefined) clearTimeout(w.timer);
-      if (answer.ok) w.resolve(joinReply(answer.value as CheckReply, w.lists));
+      if (answer.ok) w.resolve(w.join(answer.value, w));
       else w.reject(isServiceError(answer.error) ? fromServiceError(answer.error) : new ServiceFailure("the check failed"));
     };
     // An uncaught error in the worker leaves its check without an answer: the worker is ended.
@@ -200,9 +230,11 @@ export function snapshotClient(options: SnapshotClientOptions): { check: Stoppab
     waiting.clear();
   };
 
-  const inWorker = async (w: SnapshotWorkerLike, snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress, signal?: AbortSignal): Promise<CheckReply> => {
+  const inWorker = async <T>(w: SnapshotWorkerLike, snapshot: WorkbookSnapshot, request: Request, onProgress?: CheckProgress, signal?: AbortSignal): Promise<T> => {
     const id = next++;
-    const answer = new Promise<CheckReply>((resolve, reject) => waiting.set(id, { resolve, reject, lists: {}, ...(onProgress ? { onProgress } : {}) }));
+    const answer = new Promise<T>((resolve, reject) =>
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, lists: {}, slices: [], join: request.join, ...(onProgress ? { onProgress } : {}) }),
+    );
     // Failed before it is awaited (the worker stopped while the parts went): never unhandled.
     answer.catch(() => undefined);
     const onStop = () => retire(w, id);
@@ -231,7 +263,7 @@ export function snapshotClient(options: SnapshotClientOptions): { check: Stoppab
       if (!w2) return await answer; // the worker stopped while the parts went: `answer` has failed already
       // A worker ended from outside (by the browser, short of memory) sends no event: only time tells.
       w2.timer = setTimeout(() => stop("the worker did not answer in time"), timeoutMs);
-      w.postMessage({ id, op: "check", definition, lang });
+      w.postMessage({ id, ...request.part });
       return await answer;
     } finally {
       signal?.removeEventListener("abort", onStop);
@@ -243,7 +275,8 @@ export function snapshotClient(options: SnapshotClientOptions): { check: Stoppab
     const w = start();
     if (w) {
       try {
-        return await unlessStopped(inWorker(w, snapshot, definition, lang, onProgress, signal), signal);
+        const request: Request = { part: { op: "check", definition, lang }, join: (value, waited) => joinReply(value as CheckReply, waited.lists) };
+        return await unlessStopped(inWorker<CheckReply>(w, snapshot, request, onProgress, signal), signal);
       } catch (e) {
         if (!(e instanceof WorkerStopped) || signal?.aborted) throw e;
         if (worker === w) stop(e.message);
@@ -254,5 +287,28 @@ export function snapshotClient(options: SnapshotClientOptions): { check: Stoppab
     // On the pane's thread the check is given up at its next stage, and its answer dropped at once.
     return unlessStopped(run(snapshot, definition, lang, stoppingAt(onProgress, signal)), signal);
   };
-  return { check };
+
+  /** A request answered by postSliced: in the worker, or `here` on the pane's thread once the worker has stopped (never lost). */
+  const sliced = async <T>(snapshot: WorkbookSnapshot, part: Request["part"], here: () => Promise<T>, onProgress?: CheckProgress): Promise<T> => {
+    const w = start();
+    if (w) {
+      try {
+        return await inWorker<T>(w, snapshot, { part, join: (value, waited) => joinSlices(value, waited.slices) }, onProgress);
+      } catch (e) {
+        if (!(e instanceof WorkerStopped)) throw e;
+        if (worker === w) stop(e.message);
+      }
+    }
+    return here();
+  };
+  const runs = () => import(/* webpackChunkName: "snapshot-client" */ "./check-run");
+
+  /** A scoring run: planned in the worker, or on the pane's thread once the worker has stopped. */
+  const score: SnapshotScore = (snapshot, run, onProgress) =>
+    sliced(snapshot, { op: "score", run }, async () => (options.localScore ? await options.localScore() : (await runs()).runScore)(snapshot, run, onProgress), onProgress);
+
+  /** The comparison with the last scoring run: in the worker, or on the pane's thread once the worker has stopped. */
+  const stale: SnapshotStale = (snapshot, lang) =>
+    sliced(snapshot, { op: "stale", lang }, async () => (options.localStale ? await options.localStale() : async (s: WorkbookSnapshot, l: Lang) => (await runs()).runStale(s, l))(snapshot, lang));
+  return { check, score, stale };
 }

@@ -1,14 +1,18 @@
 /**
- * The Web Worker that checks a workbook read in Excel (check-run.ts) off the pane's thread: the
- * pane reads the workbook through Office.js (which only its own thread has), sends the snapshot
- * here in parts (snapshot-client.ts: no one part long to copy), then the definition; the worker
- * reads and checks every form and compares the figures with the last scoring, saying the run's
- * stages as they come, and answers with the findings. One check at a time, in the order they come.
+ * The Web Worker that checks and scores a workbook read in Excel (check-run.ts) off the pane's
+ * thread: the pane reads the workbook through Office.js (which only its own thread has), sends the
+ * snapshot here in parts (snapshot-client.ts: no one part long to copy), then what it asks for.
+ * A check: the worker reads and checks every form and compares the figures with the last scoring,
+ * and answers with the findings. A scoring run: the worker reads, checks and scores every form
+ * and makes the plan of what to write, and answers with the plan (which the pane has Excel write),
+ * the findings and the units by rank, its long lists in slices; the workbook read back after the
+ * write: its comparison with the run's inputs. Each says the run's stages as they come. One
+ * request at a time, in the order they come.
  */
 import type { WorkbookSnapshot } from "../../core/types";
-import { runCheck } from "./check-run";
+import { runCheck, runScore, runStale } from "./check-run";
 import { toServiceError } from "./service-error";
-import { type SnapshotAnswer, type SnapshotPart, postReply } from "./snapshot-protocol";
+import { type SnapshotAnswer, type SnapshotPart, postReply, postSliced } from "./snapshot-protocol";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<SnapshotPart>) => void) | null;
@@ -17,11 +21,26 @@ interface WorkerScope {
 
 /**
  * What the worker does with each part it receives (`post`: how it answers): the snapshot put
- * together again, then checked when the definition comes.
+ * together again, then checked or scored when the request comes.
  */
 export function snapshotReceiver(post: (answer: SnapshotAnswer) => void): (part: SnapshotPart) => void {
   /** The snapshots being received, by request. */
   const receiving = new Map<number, WorkbookSnapshot>();
+  /** The messages of answers sent in slices still to send, by request: each when the pane asks for the next. */
+  const outbox = new Map<number, SnapshotAnswer[]>();
+  const sendNext = (id: number) => {
+    const left = outbox.get(id);
+    const next = left?.shift();
+    if (left && left.length === 0) outbox.delete(id);
+    if (next) post(next);
+  };
+  /** An answer sent by postSliced, a message at a time. */
+  const postPaced = (id: number, value: unknown) => {
+    const messages: SnapshotAnswer[] = [];
+    postSliced(id, value, (m) => messages.push(m));
+    outbox.set(id, messages);
+    sendNext(id);
+  };
   let queue: Promise<void> = Promise.resolve();
   return (part) => {
     if (part.op === "workbook") {
@@ -43,6 +62,11 @@ export function snapshotReceiver(post: (answer: SnapshotAnswer) => void): (part:
     }
     if (part.op === "drop") {
       receiving.delete(part.id);
+      outbox.delete(part.id);
+      return;
+    }
+    if (part.op === "more") {
+      sendNext(part.id);
       return;
     }
     const { id } = part;
@@ -51,8 +75,10 @@ export function snapshotReceiver(post: (answer: SnapshotAnswer) => void): (part:
     queue = queue.then(async () => {
       try {
         if (!snapshot) throw new Error("the workbook read did not reach the worker");
-        const value = await runCheck(snapshot, part.definition, part.lang, (stage, fraction) => post({ id, progress: [stage, fraction] }));
-        postReply(id, value, post);
+        const progress = (stage: string, fraction: number) => post({ id, progress: [stage, fraction] });
+        if (part.op === "score") postPaced(id, await runScore(snapshot, part.run, progress));
+        else if (part.op === "stale") postPaced(id, runStale(snapshot, part.lang));
+        else postReply(id, await runCheck(snapshot, part.definition, part.lang, progress), post);
       } catch (err) {
         post({ id, ok: false, error: toServiceError(err) });
       }

@@ -453,7 +453,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     const wb = ref.current.workbench;
     if (!wb) return null;
     const read = snapshot ?? (await wb.host.read());
-    const groups = pipeline.staleSince(read, ref.current.lang);
+    const groups = await pipeline.staleOf(wb, read, ref.current.lang);
     if (ref.current.workbench === wb) {
       const stale = groups && groups.length > 0 ? groups : undefined;
       // "Scored" and "out of date" together would contradict each other: the banner replaces the success message.
