@@ -79,6 +79,6 @@ test("when the planner cannot be loaded, scoring, marking cells and clearing mar
   expect(asRead(await workbench.host.read())).toBe(scored);
   mockLoads.marks = true;
   const marked = await markIssues(workbench, model, "vi");
-  expect(marked.submissions).toHaveLength(3);
+  expect(marked.units).toHaveLength(3);
   await clearIssueMarks(workbench, "vi");
 }, 120_000);

@@ -9,10 +9,24 @@ import JSZip from "jszip";
 import { runScoring } from "../../src/core/pipeline";
 import { makeSampleWorkbook, sampleModel, SAMPLE_UNITS } from "../e2e/sample";
 import { XlsxFileService } from "../../src/taskpane/state/xlsx-file";
-import { isFileServiceError } from "../../src/taskpane/state/xlsx-protocol";
+import { type ClearMarksResult, type MarkReply, isFileServiceError } from "../../src/taskpane/state/xlsx-protocol";
 import type { WorkbookHost } from "../../src/hosts/host";
 import { notXlsxReason } from "../../src/cli/commands/common";
 import { zipDeclaring } from "../../src/hosts/xlsx/test-workbooks";
+import { MARK_NOTE_PREFIX } from "../../src/core/plan/labels";
+
+/** The cells of `bytes` that carry a mark's note, as each sheet's comments part has them (`part!cell`): ExcelJS does not read every note back. */
+async function markedCells(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const cells: string[] = [];
+  for (const part of Object.keys(zip.files).filter((f) => /^xl\/comments\d*\.xml$/.test(f))) {
+    const xml = await zip.file(part)!.async("string");
+    for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*>([\s\S]*?)<\/comment>/g)) {
+      if (m[2]!.replace(/<[^>]+>/g, "").includes(MARK_NOTE_PREFIX)) cells.push(`${part}!${m[1]}`);
+    }
+  }
+  return cells.sort();
+}
 
 function hostOf(service: XlsxFileService, handle: number): WorkbookHost {
   return {
@@ -42,6 +56,34 @@ describe("the pane's .xlsx service", () => {
     expect(await chartsIn(twice)).toBe(3);
     const snapshot = await host.read();
     expect(snapshot.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Kết quả", "Biểu đồ"]));
+  }, 60_000);
+
+  test("cells with issues are marked where the workbook is, the findings come back, and the marks are taken away again", async () => {
+    const service = new XlsxFileService();
+    const data = await makeSampleWorkbook();
+    await service.handle({ op: "open", handle: 5, file: { name: "so-nganh.xlsx", data } });
+    const definition = sampleModel().definition;
+    // A workbook never marked: nothing to take away, nothing written.
+    expect(await service.handle({ op: "clearMarks", handle: 5, lang: "vi" })).toEqual({ cleared: 0, warnings: [] });
+    const stages: string[] = [];
+    const marked = (await service.handle({ op: "mark", handle: 5, definition, lang: "vi" }, (stage) => void stages.push(stage))) as MarkReply;
+    expect(marked.units).toHaveLength(SAMPLE_UNITS.length);
+    expect(marked.issues.length).toBeGreaterThan(0);
+    expect(marked.warnings).toEqual([]);
+    expect(stages).toEqual(expect.arrayContaining(["read", "score", "write"]));
+    // A mark on each cell a finding names, and the download holds them.
+    const cells = await markedCells(marked.data);
+    expect(cells.length).toBe(marked.marked);
+    expect(marked.marked).toBe(new Set(marked.issues.filter((i) => i.sheet && i.cell).map((i) => `${i.sheet}!${i.cell}`)).size);
+    expect(await markedCells(data)).toEqual([]);
+    expect(await markedCells((await service.handle({ op: "bytes", handle: 5 })) as Uint8Array)).toEqual(cells);
+    // No scores written: marking is not scoring.
+    const read = (await service.handle({ op: "read", handle: 5 })) as Awaited<ReturnType<WorkbookHost["read"]>>;
+    expect(read.sheets.map((sh) => sh.name)).not.toContain("Kết quả");
+
+    const cleared = (await service.handle({ op: "clearMarks", handle: 5, lang: "vi" })) as ClearMarksResult;
+    expect(cleared.cleared).toBe(marked.marked);
+    expect(await markedCells(cleared.data!)).toEqual([]);
   }, 60_000);
 
   test("a sheet of the user's named Kết quả is kept, and the write says where the results went", async () => {

@@ -9,7 +9,8 @@
  */
 import { parseDefinition } from "../../core/definition";
 import type { Lang } from "../../core/i18n/text";
-import { type RunOptions, runScoring } from "../../core/pipeline";
+import { type RunOptions, assertIndexSheetFree, runScoring } from "../../core/pipeline";
+import { readIndexSheet } from "../../core/plan/index-sheet";
 import { unitsByRank } from "../../core/score";
 import type { StaleGroup } from "../../core/stale";
 import type { Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../../core/types";
@@ -125,6 +126,75 @@ export interface StaleReply {
  */
 export function runStale(snapshot: WorkbookSnapshot, lang: Lang): StaleReply {
   return { stale: staleSince(snapshot, lang), facts: snapshotFacts(snapshot) };
+}
+
+/**
+ * The planner of marks, with the rest of the planning (core/pipeline.ts loads it so for a scoring
+ * run): a chunk of its own, fetched in idle time once the pane opens, so that the pane's first
+ * scripts stay small. A chunk that cannot be loaded fails the action like any other (usePane's
+ * busy: the chunkLoadFailed notice).
+ */
+const loadMarksPlanner = () => import(/* webpackChunkName: "scoring", webpackPrefetch: true */ "../../core/plan/marks-only");
+
+/** Marking the cells with issues in a workbook read: the plan of the marks (and `_index`'s record of them), and the check's findings. */
+export interface MarksReply {
+  /** What to write: the marks, the marks of an earlier run taken away, `_index` recording them. Nothing else. */
+  plan: WritePlan;
+  /** The units read, in the reader's order. */
+  units: CheckedUnit[];
+  issues: Issue[];
+}
+
+/**
+ * Reads and checks `snapshot` with `definition` (the same reading as a scoring run), in `lang`, and
+ * plans the marks of what it found (a fill and a note on each cell), without scores: the results,
+ * charts and `Điểm` columns stay as they are. The pane's "mark the cells", in a worker
+ * (snapshot-worker.ts in Excel, the .xlsx worker outside it), or on the pane's thread where no
+ * worker can start; the plan is written by the host that holds the workbook. A run that cannot
+ * happen fails with the sentence the pane shows (paneError).
+ */
+export async function runMarks(snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress): Promise<MarksReply> {
+  const parsed = parseDefinition(definition);
+  const model = parsed.ok ? parsed.model : undefined;
+  let run: Awaited<ReturnType<typeof runScoring>>;
+  try {
+    run = await runScoring(
+      { read: async () => snapshot, apply: async () => undefined },
+      { definition, lang, projectVersion: PROJECT_VERSION, write: false, onProgress: async (stage, fraction) => void (await onProgress?.(stage, fraction)) },
+    );
+    // Marks are recorded in `_index`: never over a sheet of the user's of that name.
+    assertIndexSheetFree(snapshot);
+  } catch (e) {
+    throw paneError(e, snapshot, model);
+  }
+  const { planMarksOnly } = await loadMarksPlanner();
+  const plan = planMarksOnly(run.issues, { lang, snapshot, submissions: run.submissions, ...(run.previous ? { previous: run.previous } : {}) });
+  return { plan, units: run.submissions.map((u) => ({ code: u.code, name: u.name })), issues: run.issues };
+}
+
+/** Taking the project's marks away from a workbook read: the plan (none when `_index` records no marks) and the sheet of each mark recorded. */
+export interface ClearMarksReply {
+  plan: WritePlan | null;
+  /** The sheet each recorded mark is on: a mark on a sheet the write leaves unwritten is still there. */
+  marks: string[];
+}
+
+/**
+ * Plans taking away the marks `_index` records (and records that none are left), in `lang`. With no
+ * `_index` there is nothing of the project's to take away: no plan. In the same worker as
+ * runMarks, or on the pane's thread where none can start.
+ */
+export async function runClearMarks(snapshot: WorkbookSnapshot, lang: Lang): Promise<ClearMarksReply> {
+  const previous = readIndexSheet(snapshot);
+  if (!previous) return { plan: null, marks: [] };
+  const { planMarksOnly } = await loadMarksPlanner();
+  return { plan: planMarksOnly([], { lang, previous, snapshot }), marks: previous.marks.map((m) => m.sheet) };
+}
+
+/** How many of `sheets` (one entry per mark) a write reached: a mark on a sheet it left unwritten (`skipped`) was not made, or is still there. */
+export function marksWritten(sheets: readonly string[], skipped: readonly string[]): number {
+  const left = new Set(skipped.map((n) => n.toLowerCase()));
+  return sheets.filter((s) => !left.has(s.toLowerCase())).length;
 }
 
 /** The pane's summary of a check: the units read by name (the key findings use: code, or name without one). */

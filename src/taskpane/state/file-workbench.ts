@@ -121,6 +121,35 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
           },
         }
       : {}),
+    ...(opened.mark && opened.clearMarks
+      ? {
+          // Marks are made where the workbook is: the findings cross to the pane, not the workbook read.
+          markWhereItIs: async (definition: unknown, lang: Lang, onProgress: (stage: string, fraction: number) => void) => {
+            snapshot = undefined;
+            lastApply = null;
+            try {
+              const done = await opened.mark!(definition, lang, onProgress);
+              lastApply = { warnings: done.warnings };
+              return done;
+            } catch (e) {
+              // A run that could not happen, or marks over a sheet a password protects: its sentence, as on the pane's thread.
+              throw paneError(fromService(e));
+            }
+          },
+          clearMarksWhereItIs: async (lang: Lang) => {
+            snapshot = undefined;
+            lastApply = null;
+            try {
+              const done = await opened.clearMarks!(lang);
+              lastApply = { warnings: done.warnings };
+              return done;
+            } catch (e) {
+              // A run that could not happen, or marks over a sheet a password protects: its sentence, as on the pane's thread.
+              throw paneError(fromService(e));
+            }
+          },
+        }
+      : {}),
     toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),
     close: () => opened.close(),
   };

@@ -9,10 +9,9 @@ import type { DefinitionProblem } from "../../core/definition/messages";
 import { parseDefinition, parseDefinitionText, problemLine } from "../../core/definition";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
-import { readIndexSheet } from "../../core/plan/index-sheet";
 import { SHEET_NAMES } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
-import { assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
+import { indicesOtherThan } from "../../core/pipeline";
 import {
   builtinNamed,
   builtinNamedOnForms,
@@ -20,7 +19,7 @@ import {
   parseIndexText,
   sameNameAsBuiltinMessage,
 } from "../../core/forms-index";
-import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
+import type { ChartKind, Issue, ScoreTable, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import type { LocalizedText } from "../../core/definition/schema";
 import { unitsCountText } from "./findings";
@@ -33,7 +32,7 @@ import type { UnitLine } from "./units";
 import { type CollectSkipKind, anotherIndexReason, isRoutineSkip, namingMadeForms } from "../../core/form-sheets";
 import type { AddedSheets, SkippedSheet, Workbench } from "./workbench";
 import { yieldToEventLoop } from "./environment";
-import { type CheckProgress, type CheckedUnit, runCheck, runScore, runStale } from "./check-run";
+import { type CheckProgress, type CheckedUnit, marksWritten, runCheck, runScore, runStale } from "./check-run";
 import {
   type IndexOffer,
   LocalizedError,
@@ -47,12 +46,13 @@ import {
   PROJECT_VERSION,
   staleSince,
 } from "./pane-error";
-import type { SnapshotScore, SnapshotStale, StoppableCheck } from "./snapshot-client";
+import type { SnapshotRuns, SnapshotScore, SnapshotStale } from "./snapshot-client";
 import { throwIfStopped, unlessStopped } from "./check-stop";
 
 // What checking a workbook needs, here and in a worker (pane-error.ts, check-run.ts), as the pane has always had it from here.
 export { LocalizedError, PROJECT_VERSION, staleSince, anotherIndex, definitionName, formsOfAnotherIndex, indexSheetOf, isLocalizedError } from "./pane-error";
 export type { IndexOffer } from "./pane-error";
+export { unitNamesOf } from "./check-run";
 
 /**
  * The label of a notice's button that switches to the forms' built-in index: short, the notice's
@@ -351,14 +351,6 @@ export function templateFileName(state: PaneState): string {
 // ---------------------------------------------------------------------------------------------
 // Checking and scoring
 
-/**
- * The planner of marks, with the rest of the planning (core/pipeline.ts loads it so for a scoring
- * run): a chunk of its own, fetched in idle time once the pane opens, so that the pane's first
- * scripts stay small. A chunk that cannot be loaded fails the action like any other (usePane's
- * busy: the chunkLoadFailed notice).
- */
-const loadMarksPlanner = () => import(/* webpackChunkName: "scoring", webpackPrefetch: true */ "../../core/plan/marks-only");
-
 /** Between the stages of a run that shows no stage (a check): the page responds, then the run goes on. */
 const giveTurn = (): Promise<void> => yieldToEventLoop();
 
@@ -368,8 +360,8 @@ const giveTurn = (): Promise<void> => yieldToEventLoop();
  * demand. A scoring run on the pane's thread (no worker) is as it always was: a turn for the page
  * before the run, and between its stages.
  */
-let snapshotWorkerClient: Promise<{ check: StoppableCheck; score: SnapshotScore; stale: SnapshotStale }> | undefined;
-function snapshotRuns(): Promise<{ check: StoppableCheck; score: SnapshotScore; stale: SnapshotStale }> {
+let snapshotWorkerClient: Promise<SnapshotRuns> | undefined;
+function snapshotRuns(): Promise<SnapshotRuns> {
   snapshotWorkerClient ??= (async () => {
     const { snapshotClient } = await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-client");
     const start = typeof Worker !== "undefined" ? (await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-start")).startSnapshotWorker : () => undefined;
@@ -386,7 +378,7 @@ function snapshotRuns(): Promise<{ check: StoppableCheck; score: SnapshotScore; 
   return snapshotWorkerClient;
 }
 
-const checkerOfSnapshots = async (): Promise<StoppableCheck> => (await snapshotRuns()).check;
+const checkerOfSnapshots = async (): Promise<SnapshotRuns["check"]> => (await snapshotRuns()).check;
 
 /** A check's progress as the busy bar shows it: a stage that only started says nothing of how far the check is. */
 function checkFraction(onProgress: ((fraction?: number) => Promise<void> | void) | undefined): CheckProgress {
@@ -445,7 +437,10 @@ async function checkWorkbook(
 /**
  * Checks the workbook and marks the cells with issues (a fill and a note) without scoring: the
  * results, charts and `Điểm` columns stay as they are. `_index` records the marks so that
- * "clear marks" or the next run removes them.
+ * "clear marks" or the next run removes them. The check and the planning of the marks are never
+ * the pane's thread's where a worker can do them: outside Excel the .xlsx worker marks the
+ * workbook it holds, in Excel the workbook read through Office.js is checked and its marks planned
+ * in the snapshot worker, and the pane has Excel write them.
  */
 export async function markIssues(
   workbench: Workbench,
@@ -453,42 +448,47 @@ export async function markIssues(
   lang: Lang,
   /** Called once the check is done, as the marks are about to be written (the progress says so). */
   beforeWrite?: () => Promise<void>,
-): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number; written: WriteReport }> {
-  const snapshot = await workbench.host.read();
-  // The check reads this same snapshot: one read for both.
-  const once: WorkbookHost = { read: async () => snapshot, apply: async () => undefined };
-  let run: Awaited<ReturnType<typeof runScoring>>;
-  try {
-    run = await runScoring(once, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false, onProgress: giveTurn });
-    // Marks are recorded in `_index`: never over a sheet of the user's of that name.
-    assertIndexSheetFree(snapshot);
-  } catch (e) {
-    throw paneError(e, snapshot, model);
+): Promise<{ units: CheckedUnit[]; issues: Issue[]; marked: number; written: WriteReport }> {
+  if (workbench.markWhereItIs) {
+    let writing = false;
+    const done = await workbench.markWhereItIs(model.definition, lang, (stage) => {
+      if (stage !== "write" || writing) return;
+      writing = true;
+      void beforeWrite?.();
+    });
+    return { units: done.units, issues: done.issues, marked: done.marked, written: lastWrite(workbench.host) };
   }
-  const { planMarksOnly } = await loadMarksPlanner();
-  const plan = planMarksOnly(run.issues, { lang, snapshot, submissions: run.submissions, ...(run.previous ? { previous: run.previous } : {}) });
+  const snapshot = await workbench.host.read();
+  const planned = await (await snapshotRuns()).mark(snapshot, model.definition, lang, giveTurn);
   await beforeWrite?.();
-  await workbench.host.apply(plan);
+  // Taking the answer in and writing it are two tasks, not one long one.
+  await yieldToEventLoop();
+  await workbench.host.apply(planned.plan);
   const written = lastWrite(workbench.host);
   // Marks on a sheet the host left unwritten were not made.
-  const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
-  const marked = plan.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length;
-  return { submissions: run.submissions, issues: run.issues, marked, written };
+  const marked = marksWritten(
+    planned.plan.marks.map((m) => m.sheet),
+    written.skippedSheets,
+  );
+  return { units: planned.units, issues: planned.issues, marked, written };
 }
 
 /** Removes the marks the project set (those `_index` recorded), and records that none are left. */
 export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise<{ cleared: number; written: WriteReport }> {
+  if (workbench.clearMarksWhereItIs) {
+    const done = await workbench.clearMarksWhereItIs(lang);
+    return { cleared: done.cleared, written: lastWrite(workbench.host) };
+  }
   const snapshot = await workbench.host.read();
-  const previous = readIndexSheet(snapshot);
+  const planned = await (await snapshotRuns()).clearMarks(snapshot, lang);
   // With no marks recorded there may still be marks of the project's on a form copied from a
   // marked one: the write finds them by their notes and takes them away too.
-  if (!previous) return { cleared: 0, written: { warnings: [], skippedSheets: [] } };
-  const { planMarksOnly } = await loadMarksPlanner();
-  await workbench.host.apply(planMarksOnly([], { lang, previous, snapshot }));
+  if (!planned.plan) return { cleared: 0, written: { warnings: [], skippedSheets: [] } };
+  await yieldToEventLoop();
+  await workbench.host.apply(planned.plan);
   const written = lastWrite(workbench.host);
   // Marks on a sheet the host left unwritten are still there.
-  const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
-  return { cleared: previous.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length, written };
+  return { cleared: marksWritten(planned.marks, written.skippedSheets), written };
 }
 
 /** What the banner says of the index the results were computed with (staleIndexMessage), and its title (staleIndexTitle). */

@@ -3,7 +3,7 @@
  * (snapshot-worker.ts): the snapshot goes to the worker in parts, a few thousand cells each, the
  * pane's thread given a turn between them, so that no one copy is long; then the definition (a
  * check) or the run's choices (a scoring run), and the worker answers with the findings, or with
- * the plan of what to write and what the Score step shows, saying the run's stages as they come,
+ * the plan of what to write (a scoring run's, or the marks of a check's findings) and what the pane shows, saying the run's stages as they come,
  * the answer's long lists in slices. Each request has its own id. A worker that cannot start,
  * fails or stops answering is ended, and the request, and every one after it, runs on the pane's
  * thread (check-run.ts), as it did before there was a worker: a check or a scoring run is never
@@ -14,7 +14,7 @@
  */
 import type { Lang } from "../../core/i18n/text";
 import type { CellValue, WorkbookSnapshot } from "../../core/types";
-import type { CheckProgress, CheckReply, ScoreChoices, ScoreReply, StaleReply } from "./check-run";
+import type { CheckProgress, CheckReply, ClearMarksReply, MarksReply, ScoreChoices, ScoreReply, StaleReply } from "./check-run";
 import { CheckStopped, stoppingAt, throwIfStopped, unlessStopped } from "./check-stop";
 import { ServiceFailure, fromServiceError, isServiceError } from "./service-error";
 import { type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply, joinSlices } from "./snapshot-protocol";
@@ -35,6 +35,19 @@ export type StoppableCheck = (snapshot: WorkbookSnapshot, definition: unknown, l
 export type SnapshotScore = (snapshot: WorkbookSnapshot, run: ScoreChoices, onProgress?: CheckProgress) => Promise<ScoreReply>;
 /** A workbook read compared with its last scoring run (check-run.ts's runStale). */
 export type SnapshotStale = (snapshot: WorkbookSnapshot, lang: Lang) => Promise<StaleReply>;
+/** Marking the cells with issues in a workbook read: the marks planned, not written (check-run.ts's runMarks). */
+export type SnapshotMarks = (snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress) => Promise<MarksReply>;
+/** Taking the project's marks away from a workbook read: planned, not written (check-run.ts's runClearMarks). */
+export type SnapshotClearMarks = (snapshot: WorkbookSnapshot, lang: Lang) => Promise<ClearMarksReply>;
+
+/** What the client answers: each in the worker, or on the pane's thread once the worker has stopped. */
+export interface SnapshotRuns {
+  check: StoppableCheck;
+  score: SnapshotScore;
+  stale: SnapshotStale;
+  mark: SnapshotMarks;
+  clearMarks: SnapshotClearMarks;
+}
 
 export interface SnapshotClientOptions {
   /** A worker, or undefined when the browser cannot start one. */
@@ -78,7 +91,12 @@ interface Waiting {
 
 /** What the pane asks the worker, once the snapshot is there, and how its answer is put together again. */
 type Request = {
-  part: { op: "check"; definition: unknown; lang: Lang } | { op: "score"; run: ScoreChoices } | { op: "stale"; lang: Lang };
+  part:
+    | { op: "check"; definition: unknown; lang: Lang }
+    | { op: "score"; run: ScoreChoices }
+    | { op: "stale"; lang: Lang }
+    | { op: "mark"; definition: unknown; lang: Lang }
+    | { op: "clearMarks"; lang: Lang };
   join: Waiting["join"];
 };
 
@@ -137,10 +155,10 @@ function now(): number {
 }
 
 /**
- * The client: `check`, `score` and `stale` answer from the worker, or from the pane's thread once
- * the worker has stopped.
+ * The client: `check`, `score`, `stale`, `mark` and `clearMarks` answer from the worker, or from
+ * the pane's thread once the worker has stopped.
  */
-export function snapshotClient(options: SnapshotClientOptions): { check: StoppableCheck; score: SnapshotScore; stale: SnapshotStale } {
+export function snapshotClient(options: SnapshotClientOptions): SnapshotRuns {
   const timeoutMs = options.timeoutMs ?? CHECK_TIMEOUT_MS;
   let worker: SnapshotWorkerLike | undefined;
   /** No worker: none could start, or one stopped. */
@@ -310,5 +328,12 @@ export function snapshotClient(options: SnapshotClientOptions): { check: Stoppab
   /** The comparison with the last scoring run: in the worker, or on the pane's thread once the worker has stopped. */
   const stale: SnapshotStale = (snapshot, lang) =>
     sliced(snapshot, { op: "stale", lang }, async () => (options.localStale ? await options.localStale() : async (s: WorkbookSnapshot, l: Lang) => (await runs()).runStale(s, l))(snapshot, lang));
-  return { check, score, stale };
+
+  /** The marks of a check: planned in the worker, or on the pane's thread once the worker has stopped. */
+  const mark: SnapshotMarks = (snapshot, definition, lang, onProgress) =>
+    sliced(snapshot, { op: "mark", definition, lang }, async () => (await runs()).runMarks(snapshot, definition, lang, onProgress), onProgress);
+
+  /** Taking the marks away: planned in the worker, or on the pane's thread once the worker has stopped. */
+  const clearMarks: SnapshotClearMarks = (snapshot, lang) => sliced(snapshot, { op: "clearMarks", lang }, async () => (await runs()).runClearMarks(snapshot, lang));
+  return { check, score, stale, mark, clearMarks };
 }

@@ -15,6 +15,8 @@ export type SnapshotPart =
   | { id: number; op: "check"; definition: unknown; lang: Lang }
   | { id: number; op: "score"; run: ScoreChoices }
   | { id: number; op: "stale"; lang: Lang }
+  | { id: number; op: "mark"; definition: unknown; lang: Lang }
+  | { id: number; op: "clearMarks"; lang: Lang }
   | { id: number; op: "more" }
   | { id: number; op: "drop" };
 

@@ -12,7 +12,9 @@ import { unitsByRank } from "../../core/score";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import { makeSampleWorkbook, sampleModel } from "../../../test/e2e/sample";
 import { manyUnits, scoredThenEdited } from "../../../test/e2e/excel-page";
-import { type ScoreChoices, type ScoreReply, runCheck, runScore, runStale } from "./check-run";
+import { planMarksOnly } from "../../core/plan/marks-only";
+import { readIndexSheet } from "../../core/plan/index-sheet";
+import { type ScoreChoices, type ScoreReply, runCheck, runClearMarks, runMarks, runScore, runStale } from "./check-run";
 import { isLocalizedError, snapshotFacts, staleSince } from "./pane-error";
 import { type SnapshotScore, type SnapshotWorkerLike, snapshotClient } from "./snapshot-client";
 import { SLICE_LEAVES, type SnapshotAnswer, type SnapshotPart, joinSlices, postSliced } from "./snapshot-protocol";
@@ -209,6 +211,63 @@ describe("the workbook read back after the write, compared in the worker", () =>
     const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
       expect(await client.stale(scored, "vi")).toEqual(runStale(scored, "vi"));
+      expect(worker.terminated).toBe(true);
+    } finally {
+      warned.mockRestore();
+    }
+  }, 60_000);
+});
+
+describe("marking the cells with issues, and taking the marks away, in the worker", () => {
+  test("the worker plans the marks of what the check found, as the pane's thread did before there was a worker; written, they are taken away again", async () => {
+    const worker = fakeWorker();
+    const client = snapshotClient({ startWorker: () => worker, local: async () => runCheck, localScore: notHere });
+    // The pane's thread before: the check's reading, then the marks planned from its findings.
+    const r = await runScoring({ read: async () => scored, apply: async () => undefined }, { definition, lang: "vi", projectVersion: "0.1.0", write: false });
+    const before = planMarksOnly(r.issues, { lang: "vi", snapshot: scored, submissions: r.submissions, ...(r.previous ? { previous: r.previous } : {}) });
+    const stages: string[] = [];
+    const there = await client.mark(scored, definition, "vi", (stage) => void stages.push(stage));
+    expect(there.plan).toEqual(before);
+    expect(there.issues).toEqual(r.issues);
+    expect(there.units).toEqual(r.submissions.map((u) => ({ code: u.code, name: u.name })));
+    // Only marks and `_index`: nothing of the results, charts or scores.
+    expect(there.plan.marks.length).toBeGreaterThan(0);
+    expect(there.plan.owned.map((o) => o.name)).toEqual(["_index"]);
+    expect(there.plan.edits).toEqual([]);
+    expect(worker.parts.filter((op) => op !== "more").pop()).toBe("mark");
+    expect(stages).toContain("score");
+
+    // Written, then taken away: the plan that takes away every mark recorded, planned in the worker too.
+    const host = await XlsxHost.fromBuffer(await makeSampleWorkbook(), "so-nganh.xlsx");
+    await runScoring(host, { definition, lang: "vi", projectVersion: "0.1.0", write: true });
+    await host.apply((await client.mark(await host.read(), definition, "vi")).plan);
+    const marked = await host.read();
+    const recorded = readIndexSheet(marked)!.marks;
+    expect(recorded.length).toBe(there.plan.marks.length);
+    const cleared = await client.clearMarks(marked, "en");
+    expect(cleared).toEqual(await runClearMarks(marked, "en"));
+    expect(cleared.marks).toEqual(recorded.map((m) => m.sheet));
+    await host.apply(cleared.plan!);
+    expect(readIndexSheet(await host.read())!.marks).toEqual([]);
+    expect(worker.parts.filter((op) => op === "clearMarks")).toHaveLength(1);
+  }, 60_000);
+
+  test("a workbook never scored or marked: nothing to take away, no plan; the forms of another index: the pane's own sentence", async () => {
+    const client = snapshotClient({ startWorker: () => fakeWorker(), local: async () => runCheck, localScore: notHere });
+    expect(await client.clearMarks(snapshot, "vi")).toEqual({ plan: null, marks: [] });
+    const empty: WorkbookSnapshot = { sheets: [{ name: "Trang1", values: [["Ghi chú"]] }] };
+    const there = await client.mark(empty, definition, "en").then(() => undefined, (e: unknown) => e);
+    const here = await runMarks(empty, definition, "en").then(() => undefined, (e: unknown) => e);
+    expect(isLocalizedError(there)).toBe(true);
+    expect((there as { localized: unknown }).localized).toEqual((here as { localized: unknown }).localized);
+  }, 60_000);
+
+  test("where the worker fails, the marks are planned on the pane's thread", async () => {
+    const worker = fakeWorker((p) => p.op === "mark");
+    const client = snapshotClient({ startWorker: () => worker, local: async () => runCheck, localScore: notHere });
+    const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      expect(await client.mark(scored, definition, "vi")).toEqual(await runMarks(scored, definition, "vi"));
       expect(worker.terminated).toBe(true);
     } finally {
       warned.mockRestore();

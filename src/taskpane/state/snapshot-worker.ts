@@ -6,11 +6,12 @@
  * and answers with the findings. A scoring run: the worker reads, checks and scores every form
  * and makes the plan of what to write, and answers with the plan (which the pane has Excel write),
  * the findings and the units by rank, its long lists in slices; the workbook read back after the
- * write: its comparison with the run's inputs. Each says the run's stages as they come. One
+ * write: its comparison with the run's inputs. Marking the cells with issues, or taking the marks
+ * away: the plan of the marks (check-run.ts's runMarks, runClearMarks). Each says the run's stages as they come. One
  * request at a time, in the order they come.
  */
 import type { WorkbookSnapshot } from "../../core/types";
-import { runCheck, runScore, runStale } from "./check-run";
+import { runCheck, runClearMarks, runMarks, runScore, runStale } from "./check-run";
 import { toServiceError } from "./service-error";
 import { type SnapshotAnswer, type SnapshotPart, postReply, postSliced } from "./snapshot-protocol";
 
@@ -78,6 +79,8 @@ export function snapshotReceiver(post: (answer: SnapshotAnswer) => void): (part:
         const progress = (stage: string, fraction: number) => post({ id, progress: [stage, fraction] });
         if (part.op === "score") postPaced(id, await runScore(snapshot, part.run, progress));
         else if (part.op === "stale") postPaced(id, runStale(snapshot, part.lang));
+        else if (part.op === "mark") postPaced(id, await runMarks(snapshot, part.definition, part.lang, progress));
+        else if (part.op === "clearMarks") postPaced(id, await runClearMarks(snapshot, part.lang));
         else postReply(id, await runCheck(snapshot, part.definition, part.lang, progress), post);
       } catch (err) {
         post({ id, ok: false, error: toServiceError(err) });

@@ -836,7 +836,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             if (run.signal.aborted) return;
             const { submissions, issues, stale, snapshot } = found;
             checkRun.current = undefined;
-            patch({ checking: false, issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
+            patch({ checking: false, issues, unitsChecked: submissions.length, stale, unitNames: pipeline.unitNamesOf(submissions) });
             // The workbook as the check read it: not read again. What the pane makes of it (mostly known
             // already: the check's worker read it) is made a task at a time before the pane shows it.
             await pipeline.prepareSnapshot(snapshot, model);
@@ -918,11 +918,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({ writeWarnings: undefined });
           // Marks left by an earlier run are replaced: with none before and none now, the file is as it was.
           const marksBefore = s.snapshot ? (pipeline.indexSheetOf(s.snapshot)?.marks.length ?? 0) : 0;
-          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite"));
+          const { units, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite"));
           patch({
             issues,
-            unitsChecked: submissions.length,
-            unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])),
+            unitsChecked: units.length,
+            unitNames: pipeline.unitNamesOf(units),
             // The marks now are this index's: what was put aside of another no longer matches the workbook.
             setAside: undefined,
             // With every mark on sheets left unwritten, the warnings alone say what happened.
@@ -989,7 +989,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({
               issues: result.issues,
               unitsChecked: result.units.length,
-              unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
+              unitNames: pipeline.unitNamesOf(result.units),
               score: summary,
               scoreOfOtherIndex: undefined,
               // The workbook's results are now this index's: another's put aside no longer match them.

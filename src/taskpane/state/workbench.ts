@@ -12,7 +12,7 @@ import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot } 
 import type { Lang } from "../../core/i18n/text";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
-import type { CheckFindings } from "./check-run";
+import type { CheckFindings, CheckedUnit } from "./check-run";
 
 /** A sheet (or, with `sheet` "", a whole file) left out of a collection, its kind, and why. */
 export type SkippedSheet = CollectSkip;
@@ -64,6 +64,18 @@ export interface Workbench {
    * up at its next stage.
    */
   checkWhereItIs?: (definition: unknown, lang: Lang, onProgress: (stage: string, fraction: number) => void | Promise<void>, signal?: AbortSignal) => Promise<CheckFindings>;
+  /**
+   * Outside Excel: checks the workbook and marks the cells with issues where it is (the .xlsx
+   * worker), the run's stages said as they come: the findings, how many marks were written, and
+   * what the write had to say. A run that could not happen fails with the pane's sentence.
+   */
+  markWhereItIs?: (
+    definition: unknown,
+    lang: Lang,
+    onProgress: (stage: string, fraction: number) => void,
+  ) => Promise<{ units: CheckedUnit[]; issues: Issue[]; marked: number; warnings: Message[] }>;
+  /** Outside Excel: takes away the marks `_index` records where the workbook is: how many, and what the write had to say. */
+  clearMarksWhereItIs?: (lang: Lang) => Promise<{ cleared: number; warnings: Message[] }>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
   /** In Excel: the features this Excel lacks, each with the host's sentence saying what it needs (none when it lacks the add-in's base). */

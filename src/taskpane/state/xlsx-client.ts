@@ -6,7 +6,16 @@
  */
 import type { Lang, Message } from "../../core/i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
-import { type CollectResult, type FileData, type ProgressReport, type ScoreReply, type ScoreRequest, type TemplateUnit } from "./xlsx-protocol";
+import {
+  type ClearMarksResult,
+  type CollectResult,
+  type FileData,
+  type MarkReply,
+  type ProgressReport,
+  type ScoreReply,
+  type ScoreRequest,
+  type TemplateUnit,
+} from "./xlsx-protocol";
 import { fileChannel, type WorkerLike } from "./xlsx-channel";
 import type { CheckFindings } from "./check-run";
 
@@ -42,6 +51,10 @@ export interface OpenedFile {
   score(run: ScoreRequest, onProgress?: ProgressReport): Promise<ScoreReply>;
   /** Checks the workbook where it is (the worker): the findings come back, not the workbook read; `signal` aborted, the check is stopped (CheckStopped). */
   check?(definition: unknown, lang: Lang, onProgress?: ProgressReport, signal?: AbortSignal): Promise<CheckFindings>;
+  /** Checks the workbook and marks the cells with issues where it is (the worker): the findings come back, and what the write did. */
+  mark?(definition: unknown, lang: Lang, onProgress?: ProgressReport): Promise<Omit<MarkReply, "data">>;
+  /** Takes away the marks `_index` records, where the workbook is. */
+  clearMarks?(lang: Lang): Promise<Omit<ClearMarksResult, "data">>;
   close(): void;
 }
 
@@ -58,6 +71,14 @@ export async function openFile(file: FileData): Promise<OpenedFile> {
     },
     score: (run, onProgress) => send({ op: "score", handle, run }, onProgress),
     check: (definition, lang, onProgress, signal) => send({ op: "check", handle, definition, lang }, onProgress, signal),
+    mark: async (definition, lang, onProgress) => {
+      const { data: _bytes, ...done } = await send({ op: "mark", handle, definition, lang }, onProgress);
+      return done;
+    },
+    clearMarks: async (lang) => {
+      const { data: _bytes, ...done } = await send({ op: "clearMarks", handle, lang });
+      return done;
+    },
     close: () => void send({ op: "close", handle }).catch(() => undefined),
   };
 }

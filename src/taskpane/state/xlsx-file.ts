@@ -7,7 +7,7 @@
  */
 import { parseDefinition } from "../../core/definition";
 import type { Lang } from "../../core/i18n/text";
-import { type CheckFindings, runCheck } from "./check-run";
+import { type CheckFindings, marksWritten, runCheck, runClearMarks, runMarks } from "./check-run";
 import { isCheckStopped } from "./check-stop";
 import { toServiceError } from "./service-error";
 import type { Message } from "../../core/i18n/text";
@@ -18,7 +18,18 @@ import { XlsxHost } from "../../hosts/xlsx";
 import { CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
 import { TooLargeToUnpackError, tooLargeToUnpackMessage } from "../../hosts/xlsx/read";
 import { makeTemplate } from "../../hosts/xlsx/template";
-import { type CollectResult, type FileData, type FileReplies, type FileRequest, FileServiceError, type ProgressReport, type ScoreReply, type ScoreRequest } from "./xlsx-protocol";
+import {
+  type ClearMarksResult,
+  type CollectResult,
+  type FileData,
+  type FileReplies,
+  type FileRequest,
+  FileServiceError,
+  type MarkReply,
+  type ProgressReport,
+  type ScoreReply,
+  type ScoreRequest,
+} from "./xlsx-protocol";
 
 export { errorReply } from "./xlsx-protocol";
 
@@ -72,17 +83,18 @@ class OpenWorkbook {
     return this.snapshot;
   }
 
-  async apply(plan: WritePlan): Promise<{ warnings: Message[]; data: Uint8Array }> {
+  async apply(plan: WritePlan): Promise<{ warnings: Message[]; data: Uint8Array; skippedSheets: string[] }> {
     const host = await this.current();
     this.snapshot = undefined;
     this.bytes = undefined;
     await host.apply(plan);
     const warnings = [...(host.lastApply?.warnings ?? [])];
+    const skippedSheets = [...(host.lastApply?.skippedSheets ?? [])];
     await pause();
     const data = await host.toBuffer();
     this.bytes = data;
     this.reparse = true;
-    return { warnings, data };
+    return { warnings, data, skippedSheets };
   }
 
   /**
@@ -130,18 +142,49 @@ class OpenWorkbook {
    */
   async check(definition: unknown, lang: Lang, onProgress?: ProgressReport): Promise<CheckFindings> {
     const snapshot = await this.read();
-    try {
-      const { units, issues, stale } = await runCheck(snapshot, definition, lang, async (stage, fraction) => {
+    const { units, issues, stale } = await paneSentences(() =>
+      runCheck(snapshot, definition, lang, async (stage, fraction) => {
         onProgress?.(stage, fraction);
         await pause();
-      });
-      return { units, issues, ...(stale ? { stale } : {}) };
-    } catch (e) {
-      // Stopped by the pane (at a stage said): given up as it is.
-      if (isCheckStopped(e)) throw e;
-      const sent = toServiceError(e);
-      throw sent.kind === "pane" ? new FileServiceError("pane", JSON.stringify(sent)) : e;
-    }
+      }),
+    );
+    return { units, issues, ...(stale ? { stale } : {}) };
+  }
+
+  /**
+   * Checks the workbook and marks the cells with issues (a fill and a note), where the workbook is
+   * (check-run.ts's runMarks): outside Excel, in the worker, so that checking a thousand forms and
+   * planning their marks never freeze the pane; only the findings cross to it. Scores, results and
+   * charts stay as they are.
+   */
+  async mark(definition: unknown, lang: Lang, onProgress?: ProgressReport): Promise<MarkReply> {
+    const snapshot = await this.read();
+    const planned = await paneSentences(() =>
+      runMarks(snapshot, definition, lang, async (stage, fraction) => {
+        onProgress?.(stage, fraction);
+        await pause();
+      }),
+    );
+    onProgress?.("write", 0.9);
+    const written = await this.apply(planned.plan);
+    return {
+      units: planned.units,
+      issues: planned.issues,
+      marked: marksWritten(
+        planned.plan.marks.map((m) => m.sheet),
+        written.skippedSheets,
+      ),
+      warnings: written.warnings,
+      data: written.data,
+    };
+  }
+
+  /** Takes away the marks `_index` records, where the workbook is; with none recorded, writes nothing. */
+  async clearMarks(lang: Lang): Promise<ClearMarksResult> {
+    const planned = await runClearMarks(await this.read(), lang);
+    if (!planned.plan) return { cleared: 0, warnings: [] };
+    const written = await this.apply(planned.plan);
+    return { cleared: marksWritten(planned.marks, written.skippedSheets), warnings: written.warnings, data: written.data };
   }
 
   async data(): Promise<Uint8Array> {
@@ -170,6 +213,17 @@ class OpenWorkbook {
     this.snapshot = undefined;
     const { report } = result;
     return { taken: report.take.map((t) => t.as), skipped: [...report.skipped], warnings: [...report.warnings], data: result.data };
+  }
+}
+
+/** A check that could not happen fails with the pane's own sentence ("pane"); one stopped by the pane (at a stage said) is given up as it is. */
+async function paneSentences<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isCheckStopped(e)) throw e;
+    const sent = toServiceError(e);
+    throw sent.kind === "pane" ? new FileServiceError("pane", JSON.stringify(sent)) : e;
   }
 }
 
@@ -212,6 +266,10 @@ export class XlsxFileService {
         return this.workbook(req.handle).score(req.run, onProgress);
       case "check":
         return this.workbook(req.handle).check(req.definition, req.lang, onProgress);
+      case "mark":
+        return this.workbook(req.handle).mark(req.definition, req.lang, onProgress);
+      case "clearMarks":
+        return this.workbook(req.handle).clearMarks(req.lang);
     }
   }
 }

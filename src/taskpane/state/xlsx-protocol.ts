@@ -92,7 +92,28 @@ export type FileRequest =
   | { op: "close"; handle: number }
   | { op: "score"; handle: number; run: ScoreRequest }
   | { op: "template"; definition: unknown; units: TemplateUnit[]; lang: Lang }
-  | { op: "check"; handle: number; definition: unknown; lang: Lang };
+  | { op: "check"; handle: number; definition: unknown; lang: Lang }
+  | { op: "mark"; handle: number; definition: unknown; lang: Lang }
+  | { op: "clearMarks"; handle: number; lang: Lang };
+
+/** Marks written where the workbook is: the check's findings, and what the write did. */
+export interface MarkReply extends CheckFindings {
+  /** The marks written (those on a sheet the write left unwritten were not made). */
+  marked: number;
+  /** What the write had to say (a sheet a password protects left as it was). */
+  warnings: Message[];
+  /** The workbook's bytes after the write, which the pane keeps to open the workbook again if the worker stops. */
+  data: Uint8Array;
+}
+
+/** Marks taken away where the workbook is: how many, and what the write did. */
+export interface ClearMarksResult {
+  /** The marks taken away (none: `_index` recorded none). */
+  cleared: number;
+  warnings: Message[];
+  /** The workbook's bytes after the write; absent when nothing was written. */
+  data?: Uint8Array;
+}
 
 export interface CollectResult {
   taken: string[];
@@ -117,6 +138,8 @@ export interface FileReplies {
   template: Uint8Array;
   score: ScoreReply;
   check: CheckFindings;
+  mark: MarkReply;
+  clearMarks: ClearMarksResult;
 }
 
 /** Whether `x` is a sentence in both languages. */
