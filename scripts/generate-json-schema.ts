@@ -329,11 +329,11 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
     delete json.minimum;
     json.exclusiveMinimum = 0;
   }
-  if (isGroupObject(ctx.zodSchema)) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...GROUP_CLAUSES];
-  if (ctx.zodSchema === indicatorSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...INDICATOR_CLAUSES];
-  if (ctx.zodSchema === inputSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...INPUT_CLAUSES];
-  if (ctx.zodSchema === categorySchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), { properties: { id: NOT_RESERVED } }];
-  if (ctx.zodSchema === indexDefinitionSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...DEFINITION_CLAUSES];
+  if (isGroupObject(ctx.zodSchema)) addClauses(json, GROUP_CLAUSES);
+  if (ctx.zodSchema === indicatorSchema) addClauses(json, INDICATOR_CLAUSES);
+  if (ctx.zodSchema === inputSchema) addClauses(json, INPUT_CLAUSES);
+  if (ctx.zodSchema === categorySchema) addClauses(json, [{ properties: { id: NOT_RESERVED } }]);
+  if (ctx.zodSchema === indexDefinitionSchema) addClauses(json, DEFINITION_CLAUSES);
   if (ctx.zodSchema === ruleOfKind("target")) {
     // target-positive: 0 is a target only for "lower" (no incidents); "higher" is the default.
     Object.assign(json, { if: has("target", 0), then: has("direction", "lower") });
@@ -346,6 +346,22 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
   if (ctx.zodSchema === choiceOption) json.allOf = [exactlyOne("fraction", "points")];
   if (ctx.zodSchema === step) json.allOf = [exactlyOne("atLeast", "atMost"), exactlyOne("fraction", "points")];
   if (ctx.zodSchema === (localizedText as unknown as ZodInternals)._zod.def.options?.[1]) json.minProperties = 1;
+}
+
+/**
+ * Adds `clauses` to `json`'s allOf, each once: the same schema may be met more than once (a group
+ * is both the root's and its children's), and an editor would say each of its problems twice.
+ */
+function addClauses(json: JsonSchema, clauses: readonly JsonSchema[]): void {
+  const all = ((json.allOf as JsonSchema[] | undefined) ?? []).slice();
+  const have = new Set(all.map((c) => JSON.stringify(c)));
+  for (const c of clauses) {
+    const key = JSON.stringify(c);
+    if (have.has(key)) continue;
+    have.add(key);
+    all.push(c);
+  }
+  json.allOf = all;
 }
 
 /**

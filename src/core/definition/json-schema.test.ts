@@ -9,6 +9,23 @@ describe("the JSON Schema for editors", () => {
     expect(readFileSync(JSON_SCHEMA_PATH, "utf8")).toBe(indexDefinitionJsonSchemaText());
   });
 
+  test("each rule of a group, indicator or input is in the schema once, so that an editor says each problem once", () => {
+    const seen: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}/${i}`));
+      if (node === null || typeof node !== "object") return;
+      const allOf = (node as { allOf?: unknown }).allOf;
+      if (Array.isArray(allOf)) {
+        const clauses = allOf.map((c) => JSON.stringify(c));
+        expect([path, new Set(clauses).size]).toEqual([path, clauses.length]);
+        seen.push(path);
+      }
+      for (const [k, v] of Object.entries(node)) walk(v, `${path}/${k}`);
+    };
+    walk(indexDefinitionJsonSchema(), "#");
+    expect(seen).toEqual(expect.arrayContaining(["#/$defs/group"]));
+  });
+
   test("fields with defaults are optional, so a definition may leave them out", () => {
     const schema = indexDefinitionJsonSchema() as { required: string[]; title: string; $defs: { group: { required: string[] } } };
     expect(schema.title).toContain("index-definition/1");
