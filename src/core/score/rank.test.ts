@@ -282,11 +282,13 @@ describe("ranks of nodes", () => {
     expect(t.units[0]!.nodes["2.2"]!.rank).toBeNull();
   });
 
-  it('ranks every group but the root with nodes: "all", among the units where the node is available', () => {
+  it('ranks every group with nodes: "all", among the units where the node is available; the root\'s rank is the unit\'s', () => {
     const t = scoreUnits(modelOf(definition("all")), units);
     expect(t.rankedNodes).toEqual(["1", "2", "2.2"]);
     expect(t.units.map((u) => u.nodes["2.2"]!.rank)).toEqual([3, 1, null, 1]);
-    expect(t.units.map((u) => u.nodes["DTI"]!.rank)).toEqual([null, null, null, null]);
+    // The root is the unit's total: the JSON's nodes say the unit's rank there too, not null beside "rank": 1.
+    expect(t.units.map((u) => u.nodes["DTI"]!.rank)).toEqual(t.units.map((u) => u.rank));
+    expect(t.units.some((u) => u.rank !== null)).toBe(true);
   });
 
   it('ranks with nodes: "all" every node "top" ranks, an indicator directly under the root too, in tree order', () => {
@@ -312,10 +314,10 @@ describe("ranks of nodes", () => {
     expect(all.units.map((u) => u.nodes["g"]!.rank)).toEqual([null, null]);
   });
 
-  it('ranks no node with nodes: "none"', () => {
+  it('ranks no node but the root (the unit\'s own rank) with nodes: "none"', () => {
     const t = scoreUnits(modelOf(definition("none")), units);
     expect(t.rankedNodes).toEqual([]);
-    expect(t.units.every((u) => Object.values(u.nodes).every((n) => n.rank === null))).toBe(true);
+    expect(t.units.every((u) => Object.entries(u.nodes).every(([code, n]) => n.rank === (code === "DTI" ? u.rank : null)))).toBe(true);
   });
 
   it('ranks nodes on the figure the units are ranked on: with on "value", on their value rounded to the decimals', () => {

@@ -355,8 +355,15 @@ function rankUnits(units: UnitResult[], ranking: Ranking, rankedNodes: string[],
     (u) => (ranking.on === "points" && u.points !== null ? u.points : u.value),
     ranking,
     (u, rank, inCategory) => {
-      if (inCategory) u.rankInCategory = rank;
-      else u.rank = rank;
+      // The root's node is the unit's total: its rank is the unit's.
+      const root = u.nodes[model.root.code];
+      if (inCategory) {
+        u.rankInCategory = rank;
+        if (root) root.rankInCategory = rank;
+      } else {
+        u.rank = rank;
+        if (root) root.rank = rank;
+      }
     },
   );
   for (const code of rankedNodes) {
