@@ -1,7 +1,7 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
 import { scoreUnits } from "../score/index";
 import { modelOf, unit } from "../score/test-helpers";
-import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, formOthersChangedText, inputsChangedStatus, inputsChangedStatusText, isInputsChangedLine, isRescaledGroupText, othersMayChange, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, rescaledGroupText, resultsSubtitle, sheetFooter, uncomputedParts, unavailableText, unitCount } from "./labels";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, formOthersChangedText, inputsChangedStatus, inputsChangedStatusText, isInputsChangedLine, isRescaledGroupText, othersMayChange, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, profileTiesLeftOutMessage, rescaledGroupText, resultsSubtitle, sheetFooter, uncomputedParts, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -245,5 +245,16 @@ describe("a form on paper", () => {
     expect(isRescaledGroupText("Quy đổi: 17,50 điểm trên 25 điểm tối đa của các chỉ tiêu áp dụng, tính theo thang 60.")).toBe(true);
     expect(isRescaledGroupText("Nhóm 6 quy đổi theo công văn 12.")).toBe(false);
     expect(isRescaledGroupText("Quy đổi: xem công văn 12.")).toBe(false);
+  });
+});
+
+describe("the radar chart's warning of units tied past five", () => {
+  test("more units left out than it names: it says how many more, in words, not with an ellipsis before the full stop", () => {
+    const left = Array.from({ length: 8 }, (_, i) => ({ code: `U${i + 1}`, name: `Đơn vị ${i + 1}`, rank: 3 }));
+    const m = profileTiesLeftOutMessage(5, left);
+    expect(m.vi).toContain("Đơn vị 5 (U5), hạng 3; và 3 đơn vị khác. ");
+    expect(m.en).toContain("Đơn vị 5 (U5), rank 3; and 3 more. ");
+    expect(m.vi).not.toContain("Đơn vị 6");
+    expect(`${m.vi}${m.en}`).not.toContain("…");
   });
 });

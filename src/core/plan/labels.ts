@@ -610,7 +610,7 @@ export function profileTiesLeftOutMessage(shown: number, left: readonly { code: 
     left
       .slice(0, NAMED_TIED)
       .map((u) => unitWithCode(u) + (u.rank === null ? "" : lang === "vi" ? `, hạng ${u.rank}` : `, rank ${u.rank}`))
-      .join("; ") + (left.length > NAMED_TIED ? "; …" : "");
+      .join("; ") + (left.length > NAMED_TIED ? (lang === "vi" ? `; và ${left.length - NAMED_TIED} đơn vị khác` : `; and ${left.length - NAMED_TIED} more`) : "");
   const total = shown + left.length;
   const one = left.length === 1;
   return {
