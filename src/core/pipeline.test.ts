@@ -149,7 +149,7 @@ describe("runScoring", () => {
     expect(e.code).toBe("layout-not-found");
     // The sentence the pane and the command line show, and the finding validate lists.
     expect(e.userMessage.vi).toBe(
-      "Trang tính 'Tổng hợp', dòng 3: đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề.",
+      "Trang tính 'Tổng hợp', dòng 3: đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mang mã số liệu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề.",
     );
     expect(e.userMessage.en).toMatch(/^Sheet 'Tổng hợp', row 3: this is the header row of a table of units/);
     expect(e.found?.issues[0]).toEqual({ severity: "error", code: "layout-not-found", sheet: "Tổng hợp", cell: "A3", message: e.userMessage });

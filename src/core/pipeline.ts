@@ -158,7 +158,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
     throw new PipelineError(
       "layout-not-found",
       otherIndex ?? notFound?.message ?? empty[0]?.message ?? {
-        vi: "Không tìm thấy phiếu của đơn vị nào: cần các trang có bảng Mã | Nội dung | Số liệu, hoặc một bảng có cột Đơn vị và các cột mã chỉ tiêu.",
+        vi: "Không tìm thấy phiếu của đơn vị nào: cần các trang có bảng Mã | Nội dung | Số liệu, hoặc một bảng có cột Đơn vị và mỗi mã số liệu một cột.",
         en: "No unit submissions found: sheets need a table with Code | Item | Value, or one table with a Unit column and one column per input code.",
       },
       undefined,
@@ -236,21 +236,22 @@ function emptyTables(model: IndexModel, snapshot: WorkbookSnapshot, reading: Rea
     const skipped = reading.issues.some((i) => i.sheet === name && rowFindings.has(i.code));
     const what: Message = skipped
       ? {
-          vi: "đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng không dòng nào bên dưới chấm được (xem các mục về từng dòng), nên chưa chấm được đơn vị nào",
-          en: "this is the header row of a table of units (a Unit column and columns named by indicator codes), but none of the rows below it could be scored (see the findings about each row), so no unit was scored",
+          vi: "đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mang mã số liệu) nhưng không dòng nào bên dưới chấm được (xem các mục về từng dòng), nên chưa chấm được đơn vị nào",
+          en: "this is the header row of a table of units (a Unit column and columns named by input codes), but none of the rows below it could be scored (see the findings about each row), so no unit was scored",
         }
       : {
-          vi: "đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề",
-          en: "this is the header row of a table of units (a Unit column and columns named by indicator codes), but no unit's row follows it, so no unit was scored; enter each unit's figures on a row below the header row",
+          vi: "đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mang mã số liệu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề",
+          en: "this is the header row of a table of units (a Unit column and columns named by input codes), but no unit's row follows it, so no unit was scored; enter each unit's figures on a row below the header row",
         };
-    // The place a host goes to: the header row's first filled cell (a CSV's finding names the row alone).
+    // The place a host goes to: the header row's first filled cell (a CSV's too, for the JSON's
+    // readers: nothing was scored, so no mark is written there).
     const first = (sheet.values[row - 1] ?? []).findIndex((v) => !isBlank(v));
     found.push({
       severity: "error",
       code: "layout-not-found",
       message: { vi: `${at.vi}${what.vi}.`, en: `${at.en}${what.en}.` },
       sheet: name,
-      ...(file === undefined && first >= 0 ? { cell: a1(row - 1, first) } : {}),
+      ...(first >= 0 ? { cell: a1(row - 1, first) } : {}),
     });
   }
   return found;

@@ -562,9 +562,10 @@ const LEGACY_SEARCH_ROWS = 40;
  */
 export function legacyTableHeader(sheet: SheetSnapshot): LegacyEncoding | undefined {
   for (let r = 0; r < Math.min(sheet.values.length, LEGACY_SEARCH_ROWS); r++) {
-    for (const { encoding, row } of legacyRows(sheet.values[r] ?? [])) {
+    for (const { encoding, row, converted } of legacyRows(sheet.values[r] ?? [])) {
       const { cols } = headerRowOf(row, false);
-      if (cols.code !== undefined && cols.value !== undefined) return encoding;
+      // One of the two column names, at least, is typed in the old encoding (read so): not a row of Unicode labels.
+      if (cols.code !== undefined && cols.value !== undefined && (converted.has(cols.code) || converted.has(cols.value))) return encoding;
     }
   }
   return undefined;
@@ -578,8 +579,9 @@ export function legacyTableHeader(sheet: SheetSnapshot): LegacyEncoding | undefi
 function legacyHeaderBlock(sheet: SheetSnapshot, beforeRow: number, lastColumn: number, least: number): LegacyEncoding | undefined {
   const found = new Map<LegacyEncoding, number>();
   for (let r = 0; r < Math.min(beforeRow, LEGACY_SEARCH_ROWS); r++) {
-    for (const { encoding, row } of legacyRows((sheet.values[r] ?? []).slice(0, lastColumn + 1))) {
-      if (row.some((v) => unitFieldOf(foldLabel(v)) !== undefined)) found.set(encoding, (found.get(encoding) ?? 0) + 1);
+    for (const { encoding, row, converted } of legacyRows((sheet.values[r] ?? []).slice(0, lastColumn + 1))) {
+      // A label read in the old encoding ("§¬n vÞ"), not one typed in Unicode ("Nhóm" reads as TCVN3 text too).
+      if (row.some((v, c) => converted.has(c) && unitFieldOf(foldLabel(v)) !== undefined)) found.set(encoding, (found.get(encoding) ?? 0) + 1);
     }
   }
   return [...found].find(([, n]) => n >= least)?.[0];

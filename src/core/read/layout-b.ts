@@ -92,6 +92,62 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
   return undefined;
 }
 
+/** How many of a header row's columns, and of the index's input codes, a sentence names before "…". */
+const NAMED_COLUMNS = 5;
+const NAMED_INPUTS = 6;
+
+/**
+ * A row that heads the units' names (`Đơn vị`, `Unit`, as the index calls its units: "Country")
+ * but names no input of the index in any other column, so that no table of units is read from the
+ * sheet: the first such row (0-based `row`) with one other column or more, the unit column's
+ * header cell and text, the texts of its other columns (the unit code's and the category's left
+ * out: a row of these alone lists units, as a forms workbook's instructions do), the first NAMED_COLUMNS of
+ * them (`columns`, `columnCount` all of them), and those that name a group or an indicator of the
+ * index rather than an input (`nodes`: "1.3" where the inputs are "1.3.a" and "1.3.b", "6").
+ * Asked only of a sheet no table of units was read from (readLayoutB gave nothing).
+ */
+export interface UnitsHeaderWithoutInputs {
+  row: number;
+  cell: string;
+  raw: string;
+  columns: string[];
+  columnCount: number;
+  nodes: string[];
+}
+
+export function unitsHeaderWithoutInputs(model: IndexModel, sheet: SheetSnapshot): UnitsHeaderWithoutInputs | undefined {
+  const own = unitLabelHeaders(model.definition.unitLabel);
+  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...own.name]);
+  const codeLabels = new Set<string>([...UNIT_LABELS.code, ...own.code]);
+  for (let r = 0; r < Math.min(sheet.values.length, HEADER_SEARCH_ROWS); r++) {
+    const row = sheet.values[r] ?? [];
+    const name = row.findIndex((v) => !isBlank(v) && nameLabels.has(foldLabel(v)));
+    if (name < 0) continue;
+    const matcher = new CodeMatcher(model);
+    const others: string[] = [];
+    const nodes: string[] = [];
+    row.forEach((v, c) => {
+      if (c === name || isBlank(v)) return;
+      const label = foldLabel(v);
+      if (codeLabels.has(label) || (UNIT_LABELS.category as readonly string[]).includes(label)) return;
+      others.push(keyText(v));
+      const found = typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher);
+      if (found !== undefined && !model.inputs.has(found)) nodes.push(found);
+    });
+    // A list of units alone (`Mã đơn vị | Đơn vị | Nhóm`, as the instructions sheet of the forms
+    // lists them) is no table of figures: only a row with another column is taken for one.
+    if (others.length === 0) continue;
+    return { row: r, cell: address(r, name), raw: keyText(row[name] ?? null), columns: others.slice(0, NAMED_COLUMNS), columnCount: others.length, nodes: [...new Set(nodes)] };
+  }
+  return undefined;
+}
+
+/** The index's first input codes, as a sentence lists what a table of units' columns are named by (NAMED_INPUTS, then "…"). */
+export function inputCodesNamed(model: IndexModel): { codes: string[]; more: boolean } {
+  const codes = [...model.inputs.keys()];
+  return { codes: codes.slice(0, NAMED_INPUTS), more: codes.length > NAMED_INPUTS };
+}
+
 /**
  * The old encoding of Vietnamese in which a row of the sheet is a table of units' header ("§¬n vÞ"
  * for "Đơn vị" in TCVN3, beside columns named by the index's codes), when no row is one as typed.
@@ -102,7 +158,9 @@ export function legacyUnitsHeader(model: IndexModel, sheet: SheetSnapshot): Lega
   const matcher = new CodeMatcher(model);
   for (let r = 0; r < Math.min(sheet.values.length, HEADER_SEARCH_ROWS); r++) {
     const row = sheet.values[r] ?? [];
-    const legacy = legacyRows(row).find(({ row: read }) => read.some((v) => !isBlank(v) && nameLabels.has(foldLabel(v))));
+    // The unit's column named in the old encoding: a cell read so ("§¬n vÞ"), not a label typed in
+    // Unicode beside other text that reads as the old encoding too ("Đơn vị" beside "Nhóm").
+    const legacy = legacyRows(row).find(({ row: read, converted }) => read.some((v, c) => converted.has(c) && !isBlank(v) && nameLabels.has(foldLabel(v))));
     if (legacy && row.some((v) => !isBlank(v) && (typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher)) !== undefined)) return legacy.encoding;
   }
   return undefined;

@@ -143,6 +143,14 @@ export interface MessageParams {
   missingColumns?: ("code" | "value")[];
   headerLang?: "vi" | "en";
   /**
+   * layout-not-found of a row that heads the units' column (`raw`, at `cell`; `row` the row) but
+   * names no input of the index (unitsHeaderWithoutInputs): the row's other columns (the first
+   * few, and how many), and those that name a group or an indicator rather than an input.
+   */
+  unitsHeader?: { columns: string[]; columnCount: number; nodes: string[] };
+  /** layout-not-found: the index's first input codes, which a table of units' columns are named by, and whether it has more. */
+  inputCodes?: { codes: string[]; more: boolean };
+  /**
    * unknown-column: the column a form's header cell (`raw`, at `cell`) looks meant for but is not
    * named as; `headerLang` the language the header row's column names are written in. With
    * `found`: the column the cell names, which another header cell (`found`) names already: that
@@ -853,6 +861,44 @@ function choicesIn(p: MessageParams, lang: "vi" | "en"): string {
 function joinCodes(codes: string[], lang: "vi" | "en"): string {
   if (codes.length < 2) return codes.join("");
   return `${codes.slice(0, -1).join(", ")} ${lang === "vi" ? "và" : "and"} ${codes[codes.length - 1]}`;
+}
+
+/** The index's first input codes and "…" when it has more: "1.1, 1.2.a, 1.2.b, …". */
+function inputCodesText(inputs: { codes: string[]; more: boolean }): string {
+  return `${inputs.codes.join(", ")}${inputs.more ? ", …" : ""}`;
+}
+
+/**
+ * layout-not-found of a row heading the units' column but no input's: the unit column found, the
+ * columns that match no input code (those naming a group or an indicator said so), and the input
+ * codes the columns must be named by.
+ */
+function unitsHeaderWithoutInputs(p: MessageParams): Message {
+  const h = p.unitsHeader ?? { columns: [], columnCount: 0, nodes: [] };
+  const cols = `${h.columns.map((c) => `"${excerpt(c)}"`).join(", ")}${h.columnCount > h.columns.length ? ", …" : ""}`;
+  const unmatched =
+    h.columnCount === 1
+      ? { vi: `cột ${cols} không khớp mã số liệu nào`, en: `the column ${cols} matches no input code` }
+      : { vi: `các cột ${cols} không khớp mã số liệu nào`, en: `the columns ${cols} match no input code` };
+  const nodes =
+    h.nodes.length === 0
+      ? { vi: "", en: "" }
+      : {
+          vi: ` (${joinCodes(h.nodes, "vi")} là mã của chỉ tiêu hoặc nhóm chỉ tiêu, không phải mã số liệu)`,
+          en: ` (${joinCodes(h.nodes, "en")} ${h.nodes.length > 1 ? "are codes of indicators or groups" : "is the code of an indicator or a group"}, not of an input)`,
+        };
+  const scored = p.file !== undefined ? { vi: "chưa đơn vị nào trong tệp được chấm", en: "no unit in the file is scored" } : { vi: "trang tính này chưa được chấm", en: "the sheet is not scored" };
+  const first = p.inputCodes?.codes[0];
+  const name = p.inputCodes !== undefined && first !== undefined
+    ? {
+        vi: `; hãy đặt tên mỗi cột số liệu bằng một mã số liệu của bộ chỉ số (${inputCodesText(p.inputCodes)}), như "${first}" hoặc "${first} – tên số liệu"`,
+        en: `; name each figure column by one of the index's input codes (${inputCodesText(p.inputCodes)}), as "${first}" or "${first} – its name"`,
+      }
+    : { vi: "", en: "" };
+  return {
+    vi: `đã tìm thấy cột đơn vị ${quote(p, "vi")} nhưng không cột nào mang mã số liệu của bộ chỉ số: ${unmatched.vi}${nodes.vi}, nên ${scored.vi}${name.vi}`,
+    en: `the unit column ${quote(p, "en")} was found, but no column is named by an input code of the index: ${unmatched.en}${nodes.en}, so ${scored.en}${name.en}`,
+  };
 }
 
 /** The unit categories a user may write, by name in `lang`: "\"Sở có dịch vụ công\", \"Sở không có dịch vụ công\"". */
@@ -1570,15 +1616,18 @@ const bodies: Partial<Record<IssueCode, Body>> = {
             en: `the sheet looks like a form or a table of units, but its labels and column names are typed in an old encoding and cannot be read; the sheet is not scored`,
           };
     }
+    if (p.unitsHeader !== undefined) return unitsHeaderWithoutInputs(p);
     if (p.sheet === undefined) {
+      // A table of units' columns are named by input codes (an indicator's own code where it has one input).
+      const inputs = p.inputCodes !== undefined ? ` (${inputCodesText(p.inputCodes)})` : "";
       return p.file !== undefined
         ? {
-            vi: `Tệp ${p.file} không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã chỉ tiêu`,
-            en: `File ${p.file} holds no table of units: it needs a header row with a "Unit" column and columns named by indicator codes`,
+            vi: `Tệp ${p.file} không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã số liệu của bộ chỉ số${inputs}`,
+            en: `File ${p.file} holds no table of units: it needs a header row with a "Unit" column and columns named by the index's input codes${inputs}`,
           }
         : {
-            vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
-            en: `No sheet holds a unit's self-assessment form (a table with "Code" and "Value" columns, "Mã" and "Số liệu" on a Vietnamese form) or a table of units (a "Unit" column and columns named by indicator codes)`,
+            vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mang mã số liệu của bộ chỉ số${inputs})`,
+            en: `No sheet holds a unit's self-assessment form (a table with "Code" and "Value" columns, "Mã" and "Số liệu" on a Vietnamese form) or a table of units (a "Unit" column and columns named by the index's input codes${inputs})`,
           };
     }
     const unit = unitNamed(p);

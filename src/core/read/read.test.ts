@@ -762,8 +762,8 @@ describe("layout B: one row per unit", () => {
   test("a CSV file without a table of units is named as the file", () => {
     const result = readSubmissions(model, csvToSnapshot("Xin chào;1\n2;3\n", "b", "b.csv"));
     expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["layout-not-found", undefined, undefined]]);
-    expect(result.issues[0]?.message.vi).toBe('Tệp b.csv không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã chỉ tiêu.');
-    expect(result.issues[0]?.message.en).toBe('File b.csv holds no table of units: it needs a header row with a "Unit" column and columns named by indicator codes.');
+    expect(result.issues[0]?.message.vi).toBe('Tệp b.csv không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã số liệu của bộ chỉ số (1.1, 1.2.a, 1.2.b, 1.3, 1.10, 2.1, …).');
+    expect(result.issues[0]?.message.en).toBe('File b.csv holds no table of units: it needs a header row with a "Unit" column and columns named by the index\'s input codes (1.1, 1.2.a, 1.2.b, 1.3, 1.10, 2.1, …).');
   });
 
   test("unknown code columns and missing input columns are reported", () => {

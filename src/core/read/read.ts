@@ -10,7 +10,7 @@ import { INDEX_SHEET } from "../plan/labels";
 import { foldText, legacyEncodingOf, legacyMeaning, localize, normalizeText, type Lang, type Message } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
 import { type LayoutAUnit, formWithoutTable, holdsIndicatorRows, legacyForm, readLayoutA } from "./layout-a";
-import { legacyUnitsHeader, readLayoutB } from "./layout-b";
+import { inputCodesNamed, legacyUnitsHeader, readLayoutB, unitsHeaderWithoutInputs } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
 import { type RuleOutcome, choiceScales, givenRuleInputs, inputsRead, localRuleValue } from "../score/rules";
@@ -177,7 +177,30 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
   if (!layoutA && !layoutB) {
     // A CSV file (one sheet) is named as such: it has no sheets nor forms to look for.
     const file = snapshot.sheets.length === 1 ? snapshot.sheets[0]?.csvFile : undefined;
-    if (!mismatch) issues.push(makeIssue("error", "layout-not-found", file !== undefined ? { file } : {}));
+    if (!mismatch) {
+      // A row heading the units' column but no input's ("Đơn vị | Nhóm | 1.3", "country | le_2022"):
+      // said at that row, with its columns and the input codes, rather than that no such column is.
+      const inputCodes = inputCodesNamed(model);
+      let said = false;
+      for (const sheet of snapshot.sheets) {
+        if (written.has(sheet.name)) continue;
+        const near = unitsHeaderWithoutInputs(model, sheet);
+        if (near === undefined) continue;
+        issues.push(
+          makeIssue("error", "layout-not-found", {
+            sheet: sheet.name,
+            ...(sheet.csvFile !== undefined ? { file: sheet.csvFile } : {}),
+            row: near.row + 1,
+            cell: near.cell,
+            raw: near.raw,
+            unitsHeader: { columns: near.columns, columnCount: near.columnCount, nodes: near.nodes },
+            inputCodes,
+          }),
+        );
+        said = true;
+      }
+      if (!said) issues.push(makeIssue("error", "layout-not-found", { ...(file !== undefined ? { file } : {}), inputCodes }));
+    }
     return { submissions: [], issues, layout: "none", sheets, evidenceGaps: [] };
   }
 

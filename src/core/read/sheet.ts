@@ -142,21 +142,24 @@ export function looksLikeCode(text: string): boolean {
 /**
  * A row's cells read as text of each old encoding of Vietnamese (TCVN3, VNI): for each encoding in
  * which one cell or more is such text, the row with those cells as the Unicode they stand for
- * (fromLegacy), the others as they are. Only to tell that labels the reader does not know are
- * typed in an old encoding ("§¬n vÞ" for "Đơn vị"), and say so: never read as the row's content.
+ * (fromLegacy), the others as they are, and which columns (0-based) were so read (`converted`).
+ * Only to tell that labels the reader does not know are typed in an old encoding ("§¬n vÞ" for
+ * "Đơn vị"), and say so: never read as the row's content. A label is typed in an old encoding only
+ * when its own cell was read so: a cell in Unicode ("Đơn vị" beside "Nhóm", which also reads as
+ * TCVN3 text) says nothing of the encoding of the row.
  */
-export function legacyRows(row: readonly CellValue[]): { encoding: LegacyEncoding; row: CellValue[] }[] {
-  const found: { encoding: LegacyEncoding; row: CellValue[] }[] = [];
+export function legacyRows(row: readonly CellValue[]): { encoding: LegacyEncoding; row: CellValue[]; converted: ReadonlySet<number> }[] {
+  const found: { encoding: LegacyEncoding; row: CellValue[]; converted: ReadonlySet<number> }[] = [];
   for (const encoding of ["tcvn3", "vni"] as const) {
-    let converted = false;
-    const cells = row.map((v) => {
+    const converted = new Set<number>();
+    const cells = row.map((v, c) => {
       if (typeof v !== "string") return v;
       const text = fromLegacy(normalizeText(v), encoding);
       if (text === undefined || text === normalizeText(v)) return v;
-      converted = true;
+      converted.add(c);
       return text;
     });
-    if (converted) found.push({ encoding, row: cells });
+    if (converted.size > 0) found.push({ encoding, row: cells, converted });
   }
   return found;
 }
