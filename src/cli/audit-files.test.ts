@@ -254,14 +254,14 @@ describe("progress on stderr", () => {
   it("starts before the input is opened: a workbook that cannot be opened was shown as being read", async () => {
     const r = await withProgress(["score", "mat-khau.xlsx", "--index", "xa.json"]);
     expect(r.code).toBe(2);
-    expect(r.err.startsWith("\r\x1b[KĐang đọc…")).toBe(true);
+    expect(r.err.startsWith("\r\x1b[KĐang đọc mat-khau.xlsx…")).toBe(true);
     expect(r.err).toContain("mật khẩu mở tệp");
   });
 
   it("is shown by template and collect, and cleared at the end", async () => {
     const t = await withProgress(["template", "--index", "xa.json", "--units", "don-vi.csv", "--out", "tien-do.xlsx"]);
     expect(t.code).toBe(0);
-    expect(t.err).toContain("Đang đọc…");
+    expect(t.err).toContain("Đang đọc don-vi.csv…");
     expect(t.err).toContain("Đang tạo phiếu…");
     expect(t.err.endsWith("\r\x1b[K")).toBe(true);
     const c = await withProgress(["collect", "tien-do.xlsx", "--out", "gom-tien-do.xlsx"]);
@@ -276,7 +276,7 @@ describe("progress on stderr", () => {
     expect(r.err).not.toContain("\x1b");
     expect(r.err).not.toContain("\r");
     const lines = r.err.trimEnd().split("\n");
-    expect(lines[0]).toBe("Đang đọc…");
+    expect(lines[0]).toBe("Đang đọc bang.csv…");
     expect(lines).toContain("Đang chấm điểm…");
     expect(lines).toContain("Đang ghi…");
     // Once per step change: never the same step twice in a row (its counts are not lines of their own).

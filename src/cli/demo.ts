@@ -3,7 +3,7 @@
  * departments, fills them with plausible figures (and the mistakes units typically make), then
  * validates, scores and writes the results, as an official would see them.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { IndexModel, IndicatorModel, ResolvedInput } from "../core/definition/model";
 import { optionName } from "../core/definition/options";
@@ -240,6 +240,8 @@ export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<
   // A name without --out is most often the folder meant for the files: said how to give it, nothing written.
   if (args.files.length > 0) fail(M.demoFolderNotArgument(args.files[0]!));
   const dir = args.out ?? "demo-output";
+  // A file of that name: --out names a folder, said so rather than as a path that cannot be made.
+  if (isFile(resolvePath(io, dir))) fail(M.demoOutIsFile(dir, args.out !== undefined));
   // The demo's own folder is made here (writeOutputFile makes no folder).
   try {
     mkdirSync(resolvePath(io, dir), { recursive: true });
@@ -271,4 +273,13 @@ export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<
   io.stdout.write(rankingTable(result.table, result.model, result.issues, lang, { submissions: result.submissions }));
   io.stdout.write(findingsSummary(result.issues, lang));
   return 0;
+}
+
+/** Whether a path names a file that is there and is no folder. */
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -688,7 +688,7 @@ describe("what the second reviewer found", () => {
     );
     expect(oneLineFailure(await run(["score", "bang.ods", "--index", "xa.json"]))).toContain("(OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.");
     expect(oneLineFailure(await run(["score", "bang.pdf", "--index", "xa.json"]))).toBe(
-      "Tệp bang.pdf không đọc được: chỉ đọc sổ làm việc Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.",
+      "Tệp bang.pdf không đọc được: chỉ đọc sổ làm việc Excel (.xlsx, .xlsm) hoặc bảng văn bản (.csv, .txt, .tsv); hãy lưu lại tệp ở một trong các dạng đó.",
     );
     expect(oneLineFailure(await run(["collect", "cu.xls", "--out", "gom.xlsx"]))).toContain("Excel 97–2003");
     // A file that is not there is said to be missing, whatever its extension.

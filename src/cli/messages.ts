@@ -296,6 +296,10 @@ score it and write phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json into
   },
 };
 
+/** The extensions read as a table of text (CSV: comma, semicolon or tab separated), and as an Excel workbook (inputKind). */
+export const TABLE_EXTENSIONS: readonly string[] = [".csv", ".txt", ".tsv"];
+export const WORKBOOK_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm"];
+
 /** Spreadsheet files that are not .xlsx, by extension: what they are and where to convert them. */
 const OTHER_SPREADSHEETS: Record<string, { vi: string; en: string; app: string | Message }> = {
   // An .xls file may come from a LibreOffice user as often as from an Excel one: both save it as .xlsx.
@@ -377,25 +381,83 @@ export const M = {
     vi: "Thiếu lệnh. Dùng một trong: score, validate, template, collect, indices, demo (xem dti-scorer --help).",
     en: "No command given. Use one of: score, validate, template, collect, indices, demo (see dti-scorer --help).",
   },
-  needOneFile: (cmd: string): Message =>
-    cmd === "validate"
+  /**
+   * score or validate given no file, or several (`given`: the words after the command, each named:
+   * a second workbook, or a word typed after an option that takes no value, as `--progress extra`).
+   */
+  needOneFile: (cmd: string, given: readonly string[] = []): Message => {
+    const names = given.map((g) => shellArg(g));
+    const several = given.length > 1 ? { vi: `, nhưng được ghi ${given.length} tên tệp: ${listVi(names)}`, en: `, but was given ${given.length} files: ${listEn(names)}` } : { vi: "", en: "" };
+    const oneOnly = given.length > 1 ? { vi: " Hãy chỉ ghi một tệp.", en: " Give one file only." } : { vi: "", en: "" };
+    return cmd === "validate"
       ? {
-          vi: `Lệnh validate cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv); để chỉ kiểm tra một định nghĩa bộ chỉ số, dùng validate --index <tệp.json | mã có sẵn>, không kèm tệp.`,
-          en: `The validate command needs exactly one workbook (.xlsx) or table (.csv); to check an index definition alone, use validate --index <file.json | built-in id>, without a file.`,
+          vi: `Lệnh validate cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv)${several.vi}; để chỉ kiểm tra một định nghĩa bộ chỉ số, dùng validate --index <tệp.json | mã có sẵn>, không kèm tệp.`,
+          en: `The validate command needs exactly one workbook (.xlsx) or table (.csv)${several.en}; to check an index definition alone, use validate --index <file.json | built-in id>, without a file.`,
         }
       : {
-          vi: `Lệnh ${cmd} cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv).`,
-          en: `The ${cmd} command needs exactly one workbook (.xlsx) or table (.csv).`,
-        },
+          vi: `Lệnh ${cmd} cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv)${several.vi}.${oneOnly.vi}`,
+          en: `The ${cmd} command needs exactly one workbook (.xlsx) or table (.csv)${several.en}.${oneOnly.en}`,
+        };
+  },
+  /**
+   * score or validate without --index, of a file that keeps no definition: a table of text
+   * (`kind` "table", `ext` its extension), which never can, or a workbook never scored ("workbook"),
+   * named with what to do.
+   */
+  noIndexFor: (cmd: "score" | "validate", path: string, kind: "table" | "workbook", ext: string): Message => {
+    const arg = shellArg(path);
+    const verb = cmd === "score" ? { vi: "chấm", en: "score" } : { vi: "kiểm tra", en: "check" };
+    const command = { vi: `dti-scorer ${cmd} ${arg} --index <tệp.json | mã có sẵn>`, en: `dti-scorer ${cmd} ${arg} --index <file.json | built-in id>` };
+    const builtins = { vi: "dti-scorer indices liệt kê các bộ chỉ số có sẵn", en: "dti-scorer indices lists the built-in ones" };
+    if (kind === "table") {
+      return {
+        vi: `Chưa có bộ chỉ số để ${verb.vi} tệp ${path}: bảng văn bản (${ext}) không lưu được bộ chỉ số, nên hãy ghi --index: ${command.vi} (${builtins.vi}).`,
+        en: `No index definition to ${verb.en} ${path} with: a table of text (${ext}) cannot keep one, so give --index: ${command.en} (${builtins.en}).`,
+      };
+    }
+    return {
+      vi: `Chưa có bộ chỉ số để ${verb.vi} sổ ${path}: sổ không lưu bộ chỉ số (không có trang _index của lần chấm trước) và không có --index. Hãy ghi --index: ${command.vi} (${builtins.vi}), hoặc ${verb.vi} một sổ đã chấm trước đó (sổ đó lưu bộ chỉ số đã dùng để chấm).`,
+      en: `No index definition to ${verb.en} the workbook ${path} with: it keeps none (no _index sheet from an earlier scoring) and no --index was given. Give --index: ${command.en} (${builtins.en}), or ${verb.en} a workbook scored earlier (it keeps the index it was scored with).`,
+    };
+  },
   /** `validate --index` alone, on a valid definition: what it is, on one line. */
   definitionValid: (d: { name: string; id: string; version: string; groups: number; indicators: number; maxPoints: number | undefined }): Message => ({
     vi: `Bộ chỉ số hợp lệ: ${d.name} (${d.id}@${d.version}), ${d.groups} nhóm chỉ số, ${d.indicators} chỉ tiêu, ${d.maxPoints !== undefined ? `tổng điểm tối đa ${formatNumber(d.maxPoints, "vi")}` : "chấm theo giá trị (không có tổng điểm)"}.`,
     en: `Valid index definition: ${d.name} (${d.id}@${d.version}), ${d.groups} group${d.groups === 1 ? "" : "s"}, ${d.indicators} indicator${d.indicators === 1 ? "" : "s"}, ${d.maxPoints !== undefined ? `${formatNumber(d.maxPoints, "en")} point${d.maxPoints === 1 ? "" : "s"} in total` : "scored on values (no total points)"}.`,
   }),
-  noFilesAllowed: (cmd: string): Message => ({
-    vi: `Lệnh ${cmd} không nhận tên tệp; dùng các tùy chọn.`,
-    en: `The ${cmd} command takes no file names; use its options.`,
+  /** A command that takes no file name given some (`given`, each named). */
+  noFilesAllowed: (cmd: string, given: readonly string[] = []): Message => {
+    const names = given.map((g) => shellArg(g));
+    const what = given.length === 0 ? { vi: "", en: "" } : { vi: ` (được ghi ${listVi(names)})`, en: ` (given ${listEn(names)})` };
+    return {
+      vi: `Lệnh ${cmd} không nhận tên tệp${what.vi}; dùng các tùy chọn (xem dti-scorer ${cmd} --help).`,
+      en: `The ${cmd} command takes no file names${what.en}; use its options (see dti-scorer ${cmd} --help).`,
+    };
+  },
+  /** `dti-scorer template units.csv …`: a list of units given without --units, said how to give it. */
+  templateUnitsNotArgument: (given: string): Message => ({
+    vi: `Lệnh template không nhận tên tệp ngay sau tên lệnh; để tạo phiếu cho các đơn vị trong danh sách ${given}, dùng --units ${shellArg(given)}.`,
+    en: `The template command takes no file name right after it; to make forms for the units listed in ${given}, use --units ${shellArg(given)}.`,
   }),
+  /** A file given to --units of a kind not read as a list of units (`ext`: its extension, or "" for none). */
+  unitsKindNotRead: (path: string, ext: string): Message => {
+    const json = ext.toLowerCase() === ".json";
+    return {
+      vi: `Tệp danh sách đơn vị ${path} (--units) không đọc được: --units nhận bảng văn bản (${TABLE_EXTENSIONS.join(", ")}) hoặc sổ làm việc Excel (${WORKBOOK_EXTENSIONS.join(", ")}, trang tính đầu tiên)${ext === "" ? ", mà tên tệp không có đuôi" : `, không nhận tệp ${ext}`}.${json ? " Tệp định nghĩa bộ chỉ số (.json) thì ghi sau --index." : " Hãy lưu lại danh sách ở một trong các dạng đó."}`,
+      en: `The units file ${path} (--units) cannot be read: --units takes a table of text (${TABLE_EXTENSIONS.join(", ")}) or an Excel workbook (${WORKBOOK_EXTENSIONS.join(", ")}, its first sheet)${ext === "" ? ", and the file name has no extension" : `, not a ${ext} file`}.${json ? " An index definition file (.json) goes after --index." : " Save the list in one of those formats."}`,
+    };
+  },
+  /** demo --out (or the default folder, `given` false) names a file that is there: --out names a folder. */
+  demoOutIsFile: (dir: string, given: boolean): Message =>
+    given
+      ? {
+          vi: `--out của lệnh demo là thư mục để ghi các tệp mẫu, mà ${dir} là một tệp đã có; hãy ghi tên một thư mục (đã có hoặc chưa có) cho --out.`,
+          en: `The demo command's --out names the folder to write the sample files into, and ${dir} is a file; give --out the name of a folder (one that exists, or a new one).`,
+        }
+      : {
+          vi: `Lệnh demo ghi các tệp mẫu vào thư mục ${dir}, mà ${dir} là một tệp đã có; hãy chọn thư mục khác bằng --out <thư-mục>.`,
+          en: `The demo command writes the sample files into the folder ${dir}, and ${dir} is a file; choose another folder with --out <folder>.`,
+        },
   /** `dti-scorer demo somewhere`: the folder is given with --out, said with the name the user typed. */
   demoFolderNotArgument: (given: string): Message => ({
     vi: `Lệnh demo không nhận tên tệp hay thư mục; để ghi các tệp mẫu vào thư mục ${given}, dùng --out ${given}.`,
@@ -448,7 +510,8 @@ export const M = {
     vi: `Tệp ${path} là bảng văn bản (CSV) mang tên .xlsx nên không đọc được như sổ làm việc; hãy đổi đuôi tên tệp thành .csv, hoặc mở trong Excel và lưu lại dạng .xlsx.`,
     en: `The file ${path} is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.`,
   }),
-  unknownExtension: (path: string, ext: string): Message => {
+  /** `formsOnly`: for collect, which reads workbooks of forms only. */
+  unknownExtension: (path: string, ext: string, formsOnly = false): Message => {
     const kind = OTHER_SPREADSHEETS[ext.toLowerCase()];
     if (kind) {
       return {
@@ -456,9 +519,15 @@ export const M = {
         en: `The file ${path} (${kind.en}) cannot be read; open it in ${typeof kind.app === "string" ? kind.app : kind.app.en} and save it as .xlsx.`,
       };
     }
+    if (formsOnly) {
+      return {
+        vi: `Tệp ${path} không đọc được: lệnh collect chỉ đọc sổ làm việc Excel (${WORKBOOK_EXTENSIONS.join(", ")}); hãy lưu lại tệp ở dạng .xlsx.`,
+        en: `The file ${path} cannot be read: the collect command reads only Excel workbooks (${WORKBOOK_EXTENSIONS.join(", ")}); save the file as .xlsx.`,
+      };
+    }
     return {
-      vi: `Tệp ${path} không đọc được: chỉ đọc sổ làm việc Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.`,
-      en: `The file ${path} cannot be read: only Excel workbooks (.xlsx) and tables (.csv) are read; save the file in one of those formats.`,
+      vi: `Tệp ${path} không đọc được: chỉ đọc sổ làm việc Excel (${WORKBOOK_EXTENSIONS.join(", ")}) hoặc bảng văn bản (${TABLE_EXTENSIONS.join(", ")}); hãy lưu lại tệp ở một trong các dạng đó.`,
+      en: `The file ${path} cannot be read: only Excel workbooks (${WORKBOOK_EXTENSIONS.join(", ")}) and tables of text (${TABLE_EXTENSIONS.join(", ")}) are read; save the file in one of those formats.`,
     };
   },
   outNotXlsx: (cmd: string, out: string): Message => ({

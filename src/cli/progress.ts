@@ -4,10 +4,13 @@
  * command does (before any file is opened): a step that takes long without reporting (reading a
  * large workbook) is shown once the second has passed, by a timer, not only at the next report.
  * On a terminal one line is rewritten in place; with --progress and stderr no terminal (a log),
- * each step is written once as a plain line, without escape codes.
+ * each step is written once as a plain line, without escape codes. Reading names the file read
+ * ("Đang đọc bang.csv…"), once: the pipeline's later "read" (of the forms, once the definition is
+ * checked) is part of the checking, not a second reading.
  */
 import type { Lang } from "../core/i18n/text";
 import type { CliIO } from "./io";
+import { shellArg } from "./messages";
 
 const DELAY_MS = 1000;
 
@@ -34,6 +37,10 @@ export class Progress {
   private lastLine: string | undefined;
   private readonly delay: number;
   private current: Stage | undefined;
+  /** The files being read (read), named by the reading step. */
+  private files: readonly string[] = [];
+  /** A step after reading has begun: a later "read" is no new step. */
+  private pastReading = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -56,20 +63,36 @@ export class Progress {
     if (!this.enabled || this.finished) return;
     const stage = normalise(p);
     if (stage.stage === "done") return;
+    if (stage.stage === "read" && this.pastReading) return;
+    if (stage.stage !== "read" && this.current !== undefined) this.pastReading = true;
     this.current = stage;
     if (this.shown || Date.now() - this.started >= this.delay) this.show();
+  }
+
+  /** The reading step, naming the file read (`files`: one named, several counted). */
+  read(files: readonly string[]): void {
+    this.files = files;
+    this.update("read");
   }
 
   private show(): void {
     const now = this.current;
     if (this.finished || now === undefined) return;
-    const label = STAGES[now.stage]?.[this.lang] ?? now.stage;
+    const label = this.label(now.stage);
     const count = now.done !== undefined && now.total !== undefined && now.total > 0 ? ` ${now.done}/${now.total}` : "";
     if (this.terminal) this.io.stderr.write(`\r\x1b[K${label}${count}…`);
     // Not a terminal: no escape codes, and a line only when the step changes (not its count).
     else if (label !== this.lastLine) this.io.stderr.write(`${label}…\n`);
     this.lastLine = label;
     this.shown = true;
+  }
+
+  /** "Đang đọc bang.csv", "Reading 3 files": the reading step names what it reads. */
+  private label(stage: string): string {
+    const label = STAGES[stage]?.[this.lang] ?? stage;
+    if (stage !== "read" || this.files.length === 0) return label;
+    if (this.files.length === 1) return `${label} ${shellArg(this.files[0]!)}`;
+    return this.lang === "vi" ? `${label} ${this.files.length} tệp` : `${label} ${this.files.length} files`;
   }
 
   /** From now on the steps are said in `lang` (score without --lang, once the workbook's language is read). */

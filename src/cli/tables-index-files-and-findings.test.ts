@@ -48,8 +48,8 @@ describe("a table with its header row and no unit's row", () => {
     const json = JSON.parse(v.out) as Json;
     expect(json.units).toEqual([]);
     const sentence =
-      "Tệp tieu-de.csv, dòng 1: đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề.";
-    expect(json.issues).toEqual([{ severity: "error", code: "layout-not-found", sheet: "tieu-de", cell: null, unit: null, node: null, message: sentence }]);
+      "Tệp tieu-de.csv, dòng 1: đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mang mã số liệu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề.";
+    expect(json.issues).toEqual([{ severity: "error", code: "layout-not-found", sheet: "tieu-de", cell: "A1", unit: null, node: null, message: sentence }]);
     // The list says it too, and never that there is nothing wrong.
     expect(v.err).toContain(`Lỗi: ${sentence}`);
     expect(v.err).not.toContain("Không có lỗi hoặc cảnh báo nào");
@@ -58,7 +58,7 @@ describe("a table with its header row and no unit's row", () => {
     expect(s.err).toBe(`${sentence}\n`);
     const en = await run(["score", "tieu-de.csv", "--index", "xa.json", "--lang", "en"], "en");
     expect(en.err).toBe(
-      "File tieu-de.csv, row 1: this is the header row of a table of units (a Unit column and columns named by indicator codes), but no unit's row follows it, so no unit was scored; enter each unit's figures on a row below the header row.\n",
+      "File tieu-de.csv, row 1: this is the header row of a table of units (a Unit column and columns named by input codes), but no unit's row follows it, so no unit was scored; enter each unit's figures on a row below the header row.\n",
     );
   });
 
@@ -75,7 +75,7 @@ describe("a table with its header row and no unit's row", () => {
         message: expect.stringMatching(/^Sheet 'Tổng hợp', row 2: this is the header row of a table of units .* but no unit's row follows it/),
       }),
     ]);
-    expect(v.err).toMatch(/^\nFindings: 1 error\n {2}Error: Sheet 'Tổng hợp', row 2: this is the header row/);
+    expect(v.err).toMatch(/^Findings: 1 error\n {2}Error: Sheet 'Tổng hợp', row 2: this is the header row/);
     const s = await run(["score", "tieu-de.xlsx", "--index", "xa.json"]);
     expect(s.code).toBe(2);
     expect(s.err).toMatch(/^Tệp tieu-de\.xlsx: Trang tính 'Tổng hợp', dòng 2: đây là dòng tiêu đề của bảng tổng hợp .*bên dưới không có dòng nào của đơn vị.*\.\n$/);
@@ -86,7 +86,7 @@ describe("a table with its header row and no unit's row", () => {
     expect(v.code).toBe(1);
     const issues = (JSON.parse(v.out) as Json).issues;
     expect(issues[0]).toMatchObject({ severity: "error", code: "layout-not-found", sheet: "Tổng hợp", cell: "A2" });
-    expect(issues[0]!.message).toContain("Trang tính 'Tổng hợp', dòng 2: đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng không dòng nào bên dưới chấm được (xem các mục về từng dòng)");
+    expect(issues[0]!.message).toContain("Trang tính 'Tổng hợp', dòng 2: đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mang mã số liệu) nhưng không dòng nào bên dưới chấm được (xem các mục về từng dòng)");
     expect(issues.map((i) => i.code)).toContain("summary-row");
   });
 });

@@ -153,7 +153,7 @@ async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progres
     fail(M.needFiles);
   }
   if (args.out === undefined) fail(M.needOut("collect"));
-  progress.update("read");
+  progress.read(args.files);
   checkOutputs(io, "collect", { files: args.files, out: args.out });
   const model = args.index !== undefined ? loadIndex(io, args.index, lang, "collect").model : undefined;
   // A file that cannot be used (another format, missing, a folder) is left out with its sentence,

@@ -22,7 +22,7 @@ import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge } fro
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
 import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, checkOutputWritable, fail, readInputFile, resolvePath, standardStream, writeFailure } from "../io";
 import { isWrittenDirectly } from "../safe-write";
-import { M, T, type TemplateSheetContent } from "../messages";
+import { M, T, TABLE_EXTENSIONS, type TemplateSheetContent, WORKBOOK_EXTENSIONS } from "../messages";
 
 export interface LoadedIndex {
   /** The definition as written (what a scored workbook embeds). */
@@ -136,8 +136,8 @@ export type InputKind = "xlsx" | "csv";
 /** The kind of input a file's extension names; undefined for any other file (.xls, .ods…). */
 function kindOfExtension(path: string): InputKind | undefined {
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return "csv";
-  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  if (TABLE_EXTENSIONS.includes(ext)) return "csv";
+  if (WORKBOOK_EXTENSIONS.includes(ext)) return "xlsx";
   return undefined;
 }
 
@@ -154,7 +154,7 @@ export function inputKind(path: string): InputKind {
 export function notXlsxByExtension(path: string, name: string = path): Message | undefined {
   const kind = kindOfExtension(path);
   if (kind === "xlsx") return undefined;
-  return kind === undefined ? M.unknownExtension(name, extname(path)) : M.tableNotForms(name, extname(path).toLowerCase());
+  return kind === undefined ? M.unknownExtension(name, extname(path), true) : M.tableNotForms(name, extname(path).toLowerCase());
 }
 
 /** Whether two paths name the same file: the same path, or (both existing) the same inode. */

@@ -43,7 +43,7 @@ export function listIndices(lang: Lang): IndexListing[] {
 }
 
 export async function runIndicesCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
-  if (args.files.length > 0) fail(M.noFilesAllowed("indices"));
+  if (args.files.length > 0) fail(M.noFilesAllowed("indices", args.files));
   const list = listIndices(lang);
   if (args.json !== undefined) {
     const text = JSON.stringify(list, null, 2) + "\n";

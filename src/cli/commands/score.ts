@@ -1,4 +1,5 @@
 /** `score` and `validate`: read a workbook or CSV table, check it, and (score) rank and write. */
+import { extname } from "node:path";
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
@@ -51,7 +52,7 @@ interface Spoken {
 }
 
 export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate"): Promise<number> {
-  if (args.files.length !== 1) fail(M.needOneFile(mode));
+  if (args.files.length !== 1) fail(M.needOneFile(mode, args.files));
   const spoken: Spoken = { lang };
   // Without --lang, a workbook scored before is spoken to in its language from the start: what is
   // said before it is read (a definition file that is not valid, an --out that cannot be written)
@@ -78,7 +79,7 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
   const file = args.files[0]!;
   const write = mode === "score" && args.out !== undefined;
   checkOutputs(io, mode, { files: [file, ...(args.index !== undefined ? [args.index] : [])], out: write ? args.out : undefined, json: args.json });
-  progress.update("read");
+  progress.read([file]);
   // The units of a scored workbook --out replaces (not the input): this run must keep them all.
   const held = write ? await checkOutReplaceable(io, args.out!, { scored: true, input: file }) : undefined;
   if (write) warnIfOutOpen(io, args.out!, lang);
@@ -130,6 +131,10 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
     });
   } catch (e) {
     progress.done();
+    // No definition given nor kept: said of this file, with what can be done for its kind (a table of text never keeps one).
+    if (e instanceof PipelineError && e.code === "definition-missing") {
+      fail(M.noIndexFor(mode, file, inputKind(file) === "csv" ? "table" : "workbook", extname(file).toLowerCase()));
+    }
     // validate reports a workbook with no readable form like any other finding: in the list, the
     // JSON and the exit status 1 ("done, but the inputs have errors"); score has nothing to score.
     // Every form made for another index: one sentence naming both indices and what to do.
@@ -198,7 +203,8 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
   if (staleNote) human.write(staleNote[lang] + (mode === "score" ? "\n\n" : "\n"));
   if (mode === "score") human.write(rankingTable(table, result.model, result.issues, lang, { submissions: result.submissions, snapshot }));
   // validate is run to see the findings: every one of them; score's list stops after the first ones.
-  human.write(findingsSummary(findings, lang, mode === "validate"));
+  // Set apart by a blank line from what comes before it (the ranking, the stale note); validate's output starts with it.
+  human.write(findingsSummary(findings, lang, mode === "validate", mode === "score" || staleNote !== undefined));
   // --lang that differs from the language the workbook was scored in: its results and charts
   // sheets were written anew in this one, while the units' forms keep theirs. Said once, here.
   const before = args.lang !== undefined ? workbookLanguage(snapshot) : undefined;
@@ -231,7 +237,7 @@ function reportNothingRead(
   }
   const human = toStdout ? io.stderr : io.stdout;
   if (headline) human.write(headline[lang] + "\n");
-  human.write(findingsSummary(findings, lang, true));
+  human.write(findingsSummary(findings, lang, true, headline !== undefined));
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
   return 1;
 }
@@ -368,12 +374,16 @@ function notScored(issues: Issue[], submissions: Submission[], snapshot: Workboo
   return { forms: entries.length - rows, rows };
 }
 
-/** Counts by severity, then the findings, errors first: all of them, or (`all` false) the first ones and how many more. */
-export function findingsSummary(issues: Finding[], lang: Lang, all = false): string {
+/**
+ * Counts by severity, then the findings, errors first: all of them, or (`all` false) the first ones
+ * and how many more. `afterOther`: something is printed before it (the ranking), from which a blank
+ * line sets it apart; the first thing printed starts with no blank line.
+ */
+export function findingsSummary(issues: Finding[], lang: Lang, all = false, afterOther = true): string {
   const order: Severity[] = ["error", "warning", "info"];
   if (issues.length === 0) return M.noIssues[lang] + "\n";
   const counts = Object.fromEntries(order.map((s) => [s, issues.filter((i) => i.severity === s).length]));
-  let out = `\n${M.findings[lang]}: ${severityCounts(counts, lang)}\n`;
+  let out = `${afterOther ? "\n" : ""}${M.findings[lang]}: ${severityCounts(counts, lang)}\n`;
   const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
   const shown = all ? sorted : sorted.slice(0, FINDINGS_SHOWN);
   for (const issue of shown) {

@@ -24,7 +24,7 @@ import { loadXlsx, snapshotSheet } from "../../hosts/xlsx/read";
 import type { CellValue } from "../../core/types";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
-import { M, T, isOtherSpreadsheet } from "../messages";
+import { M, T, TABLE_EXTENSIONS, WORKBOOK_EXTENSIONS, isOtherSpreadsheet } from "../messages";
 import { type Progress, withProgress } from "../progress";
 import { checkOutReplaceable, checkOutputs, failIfIndexNotText, loadIndex, notATable, notXlsxReason, sameFile, warnIfOutOpen } from "./common";
 
@@ -133,10 +133,18 @@ async function readUnitsFile(io: CliIO, path: string): Promise<UnitsRead & { enc
   // A file that is not there is said to be missing first, whatever its extension.
   const data = readInputFile(io, path);
   if (isOtherSpreadsheet(ext)) fail(M.unknownExtension(path, ext));
-  if (ext === ".xlsx" || ext === ".xlsm") return readUnitsXlsx(data, path);
+  // Any other file (a definition's .json, a document) is refused by its kind, not read as CSV.
+  if (!readsAsUnits(path)) fail(M.unitsKindNotRead(path, extname(path)));
+  if (WORKBOOK_EXTENSIONS.includes(ext)) return readUnitsXlsx(data, path);
   const problem = notATable(data, path);
   if (problem) fail(problem);
   return readUnitsCsv(data, path);
+}
+
+/** Whether a file's extension is one --units reads: a table of text (.csv, .txt, .tsv) or an Excel workbook (.xlsx, .xlsm). */
+function readsAsUnits(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return TABLE_EXTENSIONS.includes(ext) || WORKBOOK_EXTENSIONS.includes(ext);
 }
 
 /** A problem of a units file: its heading sentence and one line per offending line of the file. */
@@ -242,7 +250,12 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
 }
 
 async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progress): Promise<number> {
-  if (args.files.length > 0) fail(M.noFilesAllowed("template"));
+  if (args.files.length > 0) {
+    // A list of units typed where a workbook would go: said how to give it, as demo says of its folder.
+    const [first] = args.files;
+    if (args.files.length === 1 && args.units === undefined && first !== undefined && readsAsUnits(first)) fail(M.templateUnitsNotArgument(first));
+    fail(M.noFilesAllowed("template", args.files));
+  }
   if (args.index === undefined) fail(M.needIndex("template"));
   if (args.units === undefined) {
     // The list of units given to --index instead: said to go after --units.
@@ -250,7 +263,7 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
     fail(M.needUnits);
   }
   if (args.out === undefined) fail(M.needOut("template"));
-  progress.update("read");
+  progress.read([args.units]);
   checkOutputs(io, "template", { files: [args.units, args.index], out: args.out });
   // An .xlsx units list is an input like any other: the forms are never written over it.
   if (sameFile(io, args.out, args.units)) fail(M.outIsInput("--out", args.out));
