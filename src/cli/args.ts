@@ -1,5 +1,6 @@
 /** Command-line arguments → a command and its options, or the reason they cannot be read. */
 import type { Lang, Message } from "../core/i18n/text";
+import { MAX_PROFILE_UNITS } from "../core/plan/charts";
 
 export type CommandName = "score" | "validate" | "template" | "collect" | "indices" | "demo";
 export const COMMANDS: readonly CommandName[] = ["score", "validate", "template", "collect", "indices", "demo"];
@@ -12,6 +13,8 @@ export interface ParsedArgs {
   json?: string;
   units?: string;
   period?: string;
+  /** --radar: the units the radar chart compares, by code (or name), as typed; at most five. */
+  radar?: string[];
   lang?: Lang;
   progress: boolean;
   help: boolean;
@@ -20,6 +23,9 @@ export interface ParsedArgs {
 
 export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; reason: Message; lang?: Lang };
 
+/** How many units the radar chart compares. */
+const MAX_RADAR_UNITS = MAX_PROFILE_UNITS;
+
 /** Options that take a value, by the command that accepts them. */
 const VALUE_OPTIONS: Record<string, CommandName[]> = {
   index: ["score", "validate", "template", "collect"],
@@ -27,6 +33,7 @@ const VALUE_OPTIONS: Record<string, CommandName[]> = {
   json: ["score", "validate", "indices"],
   units: ["template"],
   period: ["template"],
+  radar: ["score"],
   lang: ["score", "validate", "template", "collect", "indices", "demo"],
 };
 const FLAG_OPTIONS = new Set(["progress", "help", "version"]);
@@ -199,6 +206,21 @@ export function parseArgs(argv: string[]): ArgsResult {
     else if (name === "json") args.json = value;
     else if (name === "units") args.units = value;
     else if (name === "period") args.period = value;
+    else if (name === "radar") {
+      // Codes separated by commas (or semicolons, as a Vietnamese list is often typed), each trimmed.
+      const units = [...new Set(value.split(/[,;]/).map((u) => u.normalize("NFC").trim()).filter((u) => u !== ""))];
+      if (units.length === 0) return { ok: false, reason: { vi: "Tùy chọn --radar cần mã của ít nhất một đơn vị.", en: "Option --radar needs the code of one unit or more." } };
+      if (units.length > MAX_RADAR_UNITS) {
+        return {
+          ok: false,
+          reason: {
+            vi: `Biểu đồ mạng nhện so sánh tối đa ${MAX_RADAR_UNITS} đơn vị, --radar ghi ${units.length}: hãy bớt ${units.length - MAX_RADAR_UNITS} đơn vị.`,
+            en: `The radar chart compares at most ${MAX_RADAR_UNITS} units, and --radar names ${units.length}: leave out ${units.length - MAX_RADAR_UNITS}.`,
+          },
+        };
+      }
+      args.radar = units;
+    }
   }
   return { ok: true, args };
 }

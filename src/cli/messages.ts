@@ -24,7 +24,7 @@ export const HELP: Message = {
   vi: `dti-scorer — chấm điểm và xếp hạng đơn vị theo bộ chỉ số chuyển đổi số (DTI)
 
 Cách dùng:
-  dti-scorer score    <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx] [--json kết-quả.json] [--lang vi|en]
+  dti-scorer score    <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx [--radar MÃ1,MÃ2]] [--json kết-quả.json] [--lang vi|en]
   dti-scorer validate <sổ.xlsx | bảng.csv> [--index …] [--json lỗi.json] [--lang vi|en]
   dti-scorer validate --index <tệp.json | mã có sẵn> [--json …] [--lang vi|en]
   dti-scorer template --index <…> --units <đơn-vị.csv | đơn-vị.xlsx> --out <phiếu.xlsx> [--period "Năm 2024"] [--lang vi|en]
@@ -51,6 +51,8 @@ Tùy chọn:
              đó là sổ đã được chấm điểm (có trang _index) mà ghi đè không làm mất gì: số liệu
              không bị sửa từ lần chấm, lần chấm này có mọi đơn vị của sổ, và sổ không có trang
              nào do người dùng thêm vào. Thư mục của tệp phải có sẵn.
+  --radar    Với score --out: mã (hoặc tên) của tối đa 5 đơn vị mà biểu đồ mạng nhện so sánh với
+             trung bình, cách nhau bằng dấu phẩy. Bỏ trống: 3 hạng đầu (và các đơn vị đồng hạng).
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình. Tệp đã có chỉ được ghi đè
              khi đó là tệp JSON do dti-scorer ghi ra (score, validate, indices) hoặc tệp rỗng.
   --lang     Ngôn ngữ: vi hoặc en. Bỏ trống: vi; với score, validate là ngôn ngữ sổ được chấm
@@ -72,7 +74,7 @@ tệp nào quá lớn và cách xử lý (mã thoát 2).
   en: `dti-scorer — score and rank units on a digital transformation index (DTI)
 
 Usage:
-  dti-scorer score    <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx] [--json results.json] [--lang vi|en]
+  dti-scorer score    <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx [--radar CODE1,CODE2]] [--json results.json] [--lang vi|en]
   dti-scorer validate <workbook.xlsx | table.csv> [--index …] [--json issues.json] [--lang vi|en]
   dti-scorer validate --index <file.json | built-in id> [--json …] [--lang vi|en]
   dti-scorer template --index <…> --units <units.csv | units.xlsx> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
@@ -100,6 +102,8 @@ Options:
              when it is a workbook scored before (it has the _index sheet) that would lose
              nothing: its inputs unchanged since its scoring, every unit of it in this run, and
              no sheet the user added. The file's folder must exist.
+  --radar    With score --out: the codes (or names) of up to 5 units the radar chart compares with
+             the average, separated by commas. Without it: the top 3 ranks (and units tied with them).
   --json     Write the results as JSON to a file; "-" writes to the screen. A file already there
              is replaced only when it is JSON dti-scorer wrote (score, validate, indices) or empty.
   --lang     Language: vi or en. Without it: vi; for score and validate, the language the
@@ -130,7 +134,7 @@ const EXIT_EN = "Exit status: 0 done; 1 done but the inputs have errors; 2 could
 /** `dti-scorer <command> --help`: that command only. */
 export const COMMAND_HELP: Record<"score" | "validate" | "template" | "collect" | "indices" | "demo", Message> = {
   score: {
-    vi: `dti-scorer score <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx] [--json kết-quả.json] [--lang vi|en] [--progress]
+    vi: `dti-scorer score <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx [--radar MÃ1,MÃ2]] [--json kết-quả.json] [--lang vi|en] [--progress]
 
 Kiểm tra số liệu, chấm điểm và xếp hạng các đơn vị. In bảng xếp hạng (các cột như trang Kết quả)
 và 15 lỗi, cảnh báo đầu tiên (lệnh validate và --json có đủ).
@@ -145,12 +149,15 @@ và 15 lỗi, cảnh báo đầu tiên (lệnh validate và --json có đủ).
              sau lần chấm (hãy chấm chính sổ đó), có đơn vị không có trong tệp đầu vào hay có
              trang do người dùng thêm vào, cũng không ghi đè tệp nào khác đã có (một sổ phiếu chưa chấm, một tệp không phải .xlsx):
              khi đó lệnh dừng, hãy chọn tên khác hoặc xóa tệp trước.
+  --radar    Các đơn vị mà biểu đồ mạng nhện trong sổ --out so sánh với trung bình: mã (hoặc tên) của
+             tối đa 5 đơn vị, cách nhau bằng dấu phẩy ("--radar SYT,SGDDT"). Bỏ trống: 3 hạng đầu và
+             các đơn vị đồng hạng với họ.
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình. Được ghi sau sổ --out, và chỉ khi
              ghi được sổ đó.
 Sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước: lệnh báo "Kết quả đã cũ" trước khi chấm lại.
 ${EXIT_VI}
 `,
-    en: `dti-scorer score <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx] [--json results.json] [--lang vi|en] [--progress]
+    en: `dti-scorer score <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx [--radar CODE1,CODE2]] [--json results.json] [--lang vi|en] [--progress]
 
 Check the inputs, score and rank the units. Prints the ranking (the columns of the Results sheet)
 and the first 15 errors and warnings (the validate command and --json have them all).
@@ -166,6 +173,9 @@ and the first 15 errors and warnings (the validate command and --json have them 
              that holds units the input does not have or sheets the user added, nor any other file
              already there (a workbook of forms never scored, a file that is not an .xlsx workbook):
              the command then stops; choose another name, or delete that file first.
+  --radar    The units the radar chart in the --out workbook compares with the average: the codes
+             (or names) of up to 5 units, separated by commas ("--radar SYT,SGDDT"). Without it: the
+             top 3 ranks and the units tied with them.
   --json     Write the results as JSON to a file; "-" writes to the screen. Written after the --out
              workbook, and only once that was written.
 A scored workbook whose figures changed since it was scored: the command says "out of date" first.
@@ -385,6 +395,10 @@ export const M = {
    * score or validate given no file, or several (`given`: the words after the command, each named:
    * a second workbook, or a word typed after an option that takes no value, as `--progress extra`).
    */
+  radarNeedsOut: {
+    vi: "Tùy chọn --radar chọn đơn vị cho biểu đồ mạng nhện trong sổ đã chấm, nên cần ghi kèm --out <đã-chấm.xlsx>.",
+    en: "Option --radar chooses the units of the radar chart in the scored workbook, so it needs --out <scored.xlsx> too.",
+  } as Message,
   needOneFile: (cmd: string, given: readonly string[] = []): Message => {
     const names = given.map((g) => shellArg(g));
     const several = given.length > 1 ? { vi: `, nhưng được ghi ${given.length} tên tệp: ${listVi(names)}`, en: `, but was given ${given.length} files: ${listEn(names)}` } : { vi: "", en: "" };

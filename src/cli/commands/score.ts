@@ -53,6 +53,8 @@ interface Spoken {
 
 export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate"): Promise<number> {
   if (args.files.length !== 1) fail(M.needOneFile(mode, args.files));
+  // The radar chart is drawn in the workbook --out writes: without it there is nothing to draw.
+  if (args.radar !== undefined && args.out === undefined) fail(M.radarNeedsOut);
   const spoken: Spoken = { lang };
   // Without --lang, a workbook scored before is spoken to in its language from the start: what is
   // said before it is read (a definition file that is not valid, an --out that cannot be written)
@@ -127,6 +129,8 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
       projectVersion: PROJECT_VERSION,
       now,
       write,
+      // The radar's units as --radar names them; its warnings say to choose others there.
+      charts: { chooseWith: "cli", ...(args.radar ? { profileUnits: args.radar } : {}) },
       onProgress: (stage) => progress.update(stage),
     });
   } catch (e) {

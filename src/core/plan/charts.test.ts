@@ -25,7 +25,8 @@ function builtin(id: string): IndexModel {
 function run(snapshot: WorkbookSnapshot, model: IndexModel, lang: "vi" | "en" = "vi", kinds?: ChartKind[]) {
   const { submissions, issues, table } = readAndScore(snapshot, model);
   expect(issues.filter((i) => i.severity === "error")).toEqual([]);
-  return planResults(model, table, issues, submissions, { lang, projectVersion: "1", now: NOW, snapshot, ...(kinds ? { charts: { kinds } } : {}) });
+  // The pane's run: the radar's warnings say how to choose other units in its Charts step.
+  return planResults(model, table, issues, submissions, { lang, projectVersion: "1", now: NOW, snapshot, charts: { chooseWith: "pane", ...(kinds ? { kinds } : {}) } });
 }
 
 /** The text in a one-column range of the charts sheet's grid. */
@@ -164,7 +165,7 @@ describe("the profile radar", () => {
     };
     const { submissions, issues, table } = readAndScore(snapshot, model);
     expect(table.units.find((u) => u.code === "KH")!.ranked).toBe(false);
-    const plan = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["KH", "VN"] } });
+    const plan = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["KH", "VN"], chooseWith: "pane" } });
     expect(profileNames(plan)).toEqual(["Việt Nam", "Trung bình"]);
     expect(plan.warnings).toEqual([
       {
@@ -175,6 +176,12 @@ describe("the profile radar", () => {
     // No radar asked for: nothing to say about it.
     const noRadar = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["KH"], kinds: ["barSorted"] } });
     expect(noRadar.warnings ?? []).toEqual([]);
+    // Where the chooser is not known (a program's own run), the warning says nothing of how to choose.
+    const bare = planResults(model, table, issues, submissions, { lang: "en", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["KH", "VN", "ZZ"] } });
+    expect(bare.warnings).toEqual([
+      expect.objectContaining({ en: "The radar chart leaves out a chosen unit: Campuchia (KH) — no value to draw (not ranked: data coverage 75% is below the minimum of 100%)." }),
+      expect.objectContaining({ en: 'The radar chart does not draw "ZZ": it is not the code (or name) of any unit scored.' }),
+    ]);
   });
 
   test("an index with three or more top-level groups keeps them as the radar's axes", () => {

@@ -29,7 +29,9 @@ import {
   label,
   profileLeftOutMessage,
   profileTiesLeftOutMessage,
+  profileKeysUnknownMessage,
   profileUnitsLeftOutMessage,
+  type RadarChooser,
   unitCount,
   unitLabelText,
 } from "./labels";
@@ -49,6 +51,8 @@ export interface ChartsSheetInput {
    * MAX_PROFILE_UNITS; default: the top three by rank and those tied with them (profileDefault).
    */
   profileUnits?: string[];
+  /** Where the radar's units are chosen (the pane, the command line): the radar's warnings say how to choose others there. */
+  chooseWith?: RadarChooser;
   /** The results sheet's name, for placing this sheet after it. */
   after: string;
   /** The charts to create or update (default: all three); the others are not planned at all. */
@@ -62,6 +66,19 @@ export interface ChartsSheetInput {
   /** The assessment periods the forms state (`Kỳ đánh giá`), named in each chart's title (chartTitle); none: nothing is said. */
   periods?: readonly string[];
 }
+
+/**
+ * Whether `key`, chosen for the radar chart, names unit `u`: its key (unitKey: what the pane's
+ * list gives), or its code or its name as a person types them after --radar (trimmed, in NFC, the
+ * case of the letters aside).
+ */
+function isPicked(u: UnitResult, key: string): boolean {
+  if (unitKey(u) === key) return true;
+  const typed = foldKey(key);
+  return typed !== "" && (foldKey(u.code) === typed || foldKey(u.name) === typed);
+}
+
+const foldKey = (s: string): string => s.normalize("NFC").trim().toLocaleLowerCase("vi");
 
 /** The charts sheet, and what the write says about it (the radar asked for but left out). */
 export interface ChartsSheet {
@@ -477,9 +494,9 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const profile = axes ? named(axes.codes) : [];
   const picked = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : undefined;
   const byDefault = picked ? undefined : profileDefault(units);
-  const chosen = picked ? picked.flatMap((c) => drawable.filter((u) => unitKey(u) === c)).slice(0, MAX_PROFILE_UNITS) : byDefault!.shown;
+  const chosen = picked ? picked.flatMap((c) => drawable.filter((u) => isPicked(u, c))).slice(0, MAX_PROFILE_UNITS) : byDefault!.shown;
   // Units chosen that the charts do not draw: the write names them, and says why.
-  const notDrawn = picked ? picked.flatMap((c) => input.units.filter((u) => unitKey(u) === c && !chartedUnit(model, u))) : [];
+  const notDrawn = picked ? picked.flatMap((c) => input.units.filter((u) => isPicked(u, c) && !chartedUnit(model, u))) : [];
   const axisHeader = axes?.level === "below" ? CHART_LABELS.component[lang] : CHART_LABELS.pillar[lang];
   const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map(unitName), label("average", lang)] : [];
   const rows2: PlanValue[][] = profile.map((g) => [
@@ -657,11 +674,14 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // or it is drawn, and more units tie for the top places than it compares.
   const warnings: Message[] = [];
   if (wanted.has("radar") && units.length > 0 && !axes) warnings.push(profileLeftOutMessage(profileShape(model)));
-  if (wanted.has("radar") && axes && byDefault && byDefault.left.length > 0) warnings.push(profileTiesLeftOutMessage(byDefault.shown.length, byDefault.left));
+  if (wanted.has("radar") && axes && byDefault && byDefault.left.length > 0) warnings.push(profileTiesLeftOutMessage(byDefault.shown.length, byDefault.left, input.chooseWith));
   if (wanted.has("radar") && axes && notDrawn.length > 0) {
     const note = (u: UnitResult, l: Lang) => (input.table ? resultsNote(model, input.table, u, l) : "");
-    warnings.push(profileUnitsLeftOutMessage(notDrawn.map((u) => ({ code: u.code, name: u.name, note: { vi: note(u, "vi"), en: note(u, "en") } })), usePoints));
+    warnings.push(profileUnitsLeftOutMessage(notDrawn.map((u) => ({ code: u.code, name: u.name, note: { vi: note(u, "vi"), en: note(u, "en") } })), usePoints, input.chooseWith));
   }
+  // Keys that name no unit scored (a code mistyped after --radar): said, not silently dropped.
+  const unknown = picked ? [...new Set(picked.filter((c) => !input.units.some((u) => isPicked(u, c))))] : [];
+  if (wanted.has("radar") && axes && unknown.length > 0) warnings.push(profileKeysUnknownMessage(unknown, input.chooseWith));
   const plan: OwnedSheetPlan = {
     name: sheet,
     visibility: "visible",

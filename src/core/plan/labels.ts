@@ -598,6 +598,33 @@ export function unitWithCode(u: { code: string; name: string }): string {
   return code === "" || code === u.name ? u.name : `${u.name} (${code})`;
 }
 
+/**
+ * Where the person who ran the scoring chooses the radar chart's units: the pane's Charts step, or
+ * the command line's --radar. The radar's warnings end by saying how to choose others there; with
+ * neither known, they say nothing of it.
+ */
+export type RadarChooser = "pane" | "cli";
+
+/** The radar's warnings' last sentence, with its leading space: how to choose other units (RadarChooser). */
+function chooseOthers(chooseWith: RadarChooser | undefined, lang: Lang): string {
+  if (chooseWith === "pane") return lang === "vi" ? " Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ." : " To compare other units, choose them in the Charts step.";
+  if (chooseWith === "cli") return lang === "vi" ? " Muốn so sánh đơn vị khác, hãy ghi mã của chúng sau tùy chọn --radar, cách nhau bằng dấu phẩy." : " To compare other units, give their codes to the --radar option, separated by commas.";
+  return "";
+}
+
+/**
+ * The write's warning that keys chosen for the radar chart (--radar, or a choice kept from an
+ * earlier run) name no unit of this run: nothing is drawn for them.
+ */
+export function profileKeysUnknownMessage(keys: readonly string[], chooseWith?: RadarChooser): Message {
+  const listed = keys.map((k) => `"${k}"`).join(", ");
+  const one = keys.length === 1;
+  return {
+    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} không vẽ ${listed}: ${one ? "mã này" : "các mã này"} không phải mã (hay tên) của đơn vị nào được chấm.${chooseOthers(chooseWith, "vi")}`,
+    en: `The ${RADAR_CHART_NAME.short.en} does not draw ${listed}: ${one ? "it is" : "they are"} not the code (or name) of any unit scored.${chooseOthers(chooseWith, "en")}`,
+  };
+}
+
 /** How many units a warning of the profile's ties names. */
 const NAMED_TIED = 5;
 
@@ -605,7 +632,7 @@ const NAMED_TIED = 5;
  * The write's warning that more units are ranked in the top three (ties) than the radar chart
  * compares: it shows the first `shown` in ranking order, and `left` (named, with their ranks) are not in it.
  */
-export function profileTiesLeftOutMessage(shown: number, left: readonly { code: string; name: string; rank: number | null }[]): Message {
+export function profileTiesLeftOutMessage(shown: number, left: readonly { code: string; name: string; rank: number | null }[], chooseWith?: RadarChooser): Message {
   const named = (lang: Lang) =>
     left
       .slice(0, NAMED_TIED)
@@ -614,8 +641,8 @@ export function profileTiesLeftOutMessage(shown: number, left: readonly { code: 
   const total = shown + left.length;
   const one = left.length === 1;
   return {
-    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
-    en: `The ${RADAR_CHART_NAME.short.en} shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}. To compare other units, choose them in the Charts step.`,
+    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}.${chooseOthers(chooseWith, "vi")}`,
+    en: `The ${RADAR_CHART_NAME.short.en} shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}.${chooseOthers(chooseWith, "en")}`,
   };
 }
 
@@ -639,12 +666,12 @@ export function noFigureToDrawText(usePoints: boolean, note: string, lang: Lang)
  * The write's warning that units the user chose for the radar chart are not in it, each
  * named with why (noFigureToDrawText; `note`: its results note in each language).
  */
-export function profileUnitsLeftOutMessage(left: readonly { code: string; name: string; note: Message }[], usePoints: boolean): Message {
+export function profileUnitsLeftOutMessage(left: readonly { code: string; name: string; note: Message }[], usePoints: boolean, chooseWith?: RadarChooser): Message {
   const named = (lang: Lang) => left.map((u) => `${unitWithCode(u)} — ${lowerFirst(noFigureToDrawText(usePoints, u.note[lang], lang))}`).join("; ");
   const one = left.length === 1;
   return {
-    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} bỏ qua ${one ? "đơn vị" : `${left.length} đơn vị`} đã chọn: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
-    en: `The ${RADAR_CHART_NAME.short.en} leaves out ${one ? "a chosen unit" : `${left.length} chosen units`}: ${named("en")}. To compare other units, choose them in the Charts step.`,
+    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} bỏ qua ${one ? "đơn vị" : `${left.length} đơn vị`} đã chọn: ${named("vi")}.${chooseOthers(chooseWith, "vi")}`,
+    en: `The ${RADAR_CHART_NAME.short.en} leaves out ${one ? "a chosen unit" : `${left.length} chosen units`}: ${named("en")}.${chooseOthers(chooseWith, "en")}`,
   };
 }
 

@@ -21,7 +21,7 @@ import {
   UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, formPageHeader, instructionsPeriodLine, isInstructionsPeriodBlock, isRoundingNote, markNote } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, type RadarChooser, formPageHeader, instructionsPeriodLine, isInstructionsPeriodBlock, isRoundingNote, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
 import { isInstructionsSheet } from "../form-sheets";
 import { cellText } from "../read/sheet";
@@ -86,7 +86,7 @@ export interface PlanOptions {
    * Which charts to create or update (`kinds`, default all three) and the units of the profile.
    * A chart left out is not created; one already in the workbook under its name stays as it is.
    */
-  charts?: { profileUnits?: string[]; kinds?: ChartKind[] };
+  charts?: { profileUnits?: string[]; kinds?: ChartKind[]; chooseWith?: RadarChooser };
   /** The workbook as read: used to find free cells for the `Điểm` header and summary, and the fills marks cover. */
   snapshot?: WorkbookSnapshot;
 }
@@ -665,6 +665,7 @@ export function planResults(
     lang,
     ...(options.charts?.profileUnits ? { profileUnits: options.charts.profileUnits } : {}),
     ...(options.charts?.kinds ? { kinds: options.charts.kinds } : {}),
+    ...(options.charts?.chooseWith ? { chooseWith: options.charts.chooseWith } : {}),
     after: results.name,
     sheetName: names.charts,
     formats,

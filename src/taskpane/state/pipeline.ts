@@ -758,7 +758,8 @@ export async function score(
         // null ("no rounding") is said too: left out, the definition's decimals would be used.
         decimals: options.ranking.decimals,
       },
-      charts: { kinds: options.chartKinds, ...(options.profileUnits.length > 0 ? { profileUnits: options.profileUnits } : {}) },
+      // The radar's warnings say how to choose other units: in the Charts step.
+      charts: { kinds: options.chartKinds, chooseWith: "pane", ...(options.profileUnits.length > 0 ? { profileUnits: options.profileUnits } : {}) },
     } as const;
     // The pane shows the stage and responds between stages (reading, scoring, planning).
     const stage = (name: string, fraction: number): Promise<void> => {

@@ -8,6 +8,7 @@ import type { Message } from "../../core/i18n/text";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { CollectSkip } from "../../core/collect";
 import type { WorkbookHost } from "../../hosts/host";
+import type { RadarChooser } from "../../core/plan/labels";
 import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot } from "../../core/types";
 import type { Lang } from "../../core/i18n/text";
 import type { PickedFile } from "../components/FileButton";
@@ -52,7 +53,7 @@ export interface Workbench {
    * core's PipelineError, as a run on the pane's thread does.
    */
   scoreWhereItIs?: (
-    run: { definition: unknown; lang: Lang; projectVersion: string; ranking: RankingOverride; charts: { kinds?: ChartKind[]; profileUnits?: string[] } },
+    run: { definition: unknown; lang: Lang; projectVersion: string; ranking: RankingOverride; charts: { kinds?: ChartKind[]; profileUnits?: string[]; chooseWith?: RadarChooser } },
     onProgress: (stage: string, fraction: number) => void,
   ) => Promise<{ table: ScoreTable; issues: Issue[]; owned: { name: string; charts: number }[]; warnings: Message[] }>;
   /**

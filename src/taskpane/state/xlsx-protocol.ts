@@ -5,6 +5,7 @@
  */
 import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
+import type { RadarChooser } from "../../core/plan/labels";
 import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { CheckFindings } from "./check-run";
 import { isCheckStopped } from "./check-stop";
@@ -28,7 +29,7 @@ export interface ScoreRequest {
   lang: Lang;
   projectVersion: string;
   ranking: RankingOverride;
-  charts: { kinds?: ChartKind[]; profileUnits?: string[] };
+  charts: { kinds?: ChartKind[]; profileUnits?: string[]; chooseWith?: RadarChooser };
 }
 
 /** What the run gives back: its table and findings, what it wrote, and the workbook's bytes after the write. */
