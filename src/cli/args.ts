@@ -2,8 +2,9 @@
 import type { Lang, Message } from "../core/i18n/text";
 import { MAX_PROFILE_UNITS } from "../core/plan/charts";
 
-export type CommandName = "score" | "validate" | "template" | "collect" | "indices" | "demo";
-export const COMMANDS: readonly CommandName[] = ["score", "validate", "template", "collect", "indices", "demo"];
+import { COMMANDS, type CommandName, FLAG_OPTIONS, VALUE_OPTIONS } from "./option-names";
+
+export { COMMANDS, type CommandName } from "./option-names";
 
 export interface ParsedArgs {
   command?: CommandName;
@@ -26,17 +27,6 @@ export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; reason: M
 /** How many units the radar chart compares. */
 const MAX_RADAR_UNITS = MAX_PROFILE_UNITS;
 
-/** Options that take a value, by the command that accepts them. */
-const VALUE_OPTIONS: Record<string, CommandName[]> = {
-  index: ["score", "validate", "template", "collect"],
-  out: ["score", "template", "collect", "demo"],
-  json: ["score", "validate", "indices"],
-  units: ["template"],
-  period: ["template"],
-  radar: ["score"],
-  lang: ["score", "validate", "template", "collect", "indices", "demo"],
-};
-const FLAG_OPTIONS = new Set(["progress", "help", "version"]);
 
 /**
  * The language of messages: --lang if given, else Vietnamese. Never the machine's LANG or LC_ALL,

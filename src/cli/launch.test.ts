@@ -74,6 +74,8 @@ describe("where the command runs", () => {
     expect(inputFiles(["score", large, "--out", large], fileSize)).toEqual([{ path: large, bytes: 40 * MB }]);
     expect(inputFiles(["score", small, "--index", definition, "--json", large], fileSize)).toEqual([{ path: small, bytes: 0.25 * MB }]);
     expect(inputFiles(["score", small, `--json=${large}`, `--index=${definition}`], fileSize)).toEqual([{ path: small, bytes: 0.25 * MB }]);
+    // --radar names units, not a file (even one of that name in the folder).
+    expect(inputFiles(["score", small, "--out", small, "--radar", large], fileSize)).toEqual([{ path: small, bytes: 0.25 * MB }]);
     expect(inputFiles(["score", "--lang", "en", "--", "--la-ten-tep.xlsx"], (p) => (p === "--la-ten-tep.xlsx" ? 1 : undefined))).toEqual([{ path: "--la-ten-tep.xlsx", bytes: 1 }]);
     expect(inputFiles(["template", "--index", "dti-so-nganh-mau", "--units", table, "--out", small], fileSize)).toEqual([
       { path: table, bytes: 30 * MB },

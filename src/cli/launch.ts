@@ -29,6 +29,7 @@ import { statSync, writeSync } from "node:fs";
 import { constants as osConstants, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { getHeapStatistics } from "node:v8";
+import { VALUE_OPTION_NAMES } from "./option-names";
 
 /**
  * Memory (MB of V8 heap) a run may take for each MB of workbook it reads, measured with `score
@@ -56,7 +57,8 @@ export const HEAP_ENV = "DTI_SCORER_HEAP_MB";
  */
 const READ_OPTIONS = new Set(["out", "units"]);
 /** Options that take a value (args.ts): their value is no input file. */
-const VALUE_OPTIONS = new Set(["index", "out", "json", "units", "period", "lang"]);
+/** Options that take a value, as parseArgs reads them (args.ts): their values are no input files. */
+const VALUE_OPTIONS = VALUE_OPTION_NAMES;
 
 export interface InputFile {
   /** As given on the command line. */
