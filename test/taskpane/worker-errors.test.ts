@@ -51,6 +51,15 @@ jest.mock("../../src/taskpane/state/xlsx-client", () => {
         bytes: () => send({ op: "bytes", handle }),
         collect: () => Promise.reject(new Error("not in this test")),
         score: (run: unknown, onProgress: unknown) => send({ op: "score", handle, run }, onProgress),
+        // Marks are made where the workbook is, as xlsx-client.ts asks for them.
+        mark: async (definition: unknown, lang: string, onProgress: unknown) => {
+          const { data: _bytes, ...done } = await send({ op: "mark", handle, definition, lang }, onProgress);
+          return done;
+        },
+        clearMarks: async (lang: string) => {
+          const { data: _bytes, ...done } = await send({ op: "clearMarks", handle, lang });
+          return done;
+        },
         close: () => void send({ op: "close", handle }).catch(() => undefined),
       };
     },

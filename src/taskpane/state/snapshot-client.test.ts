@@ -11,7 +11,7 @@ import { runCheck } from "./check-run";
 import { CheckStopped } from "./check-stop";
 import { isLocalizedError } from "./pane-error";
 import { type SnapshotWorkerLike, sendSnapshot, snapshotClient } from "./snapshot-client";
-import { REPLY_SLICE, type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply, postReply } from "./snapshot-protocol";
+import { SLICE_LEAVES, type SnapshotAnswer, type SnapshotPart, joinSlices, postSliced } from "./snapshot-protocol";
 import { runScoring } from "../../core/pipeline";
 import { snapshotReceiver } from "./snapshot-worker";
 
@@ -70,16 +70,17 @@ describe("a check sent to a worker", () => {
     const here = await runCheck(scored, definition, "vi");
     expect(here.facts.indexSheet?.inputCopies?.length).toBeGreaterThan(0);
     expect(found).toEqual(here);
-    // A list longer than a slice crosses in several, in order.
-    const many = { ...here, issues: Array.from({ length: REPLY_SLICE * 2 + 5 }, (_, k) => ({ ...here.issues[0]!, message: { vi: String(k), en: String(k) } })) };
+    // A list longer than a slice crosses in several, in order, and `_index`'s lists with it.
+    // Each finding is several leaves: SLICE_LEAVES findings are several slices.
+    const many = { ...here, issues: Array.from({ length: SLICE_LEAVES }, (_, k) => ({ ...here.issues[0]!, message: { vi: String(k), en: String(k) } })) };
     const answers: SnapshotAnswer[] = [];
-    postReply(3, many, (a) => answers.push(structuredClone(a)));
-    expect(answers.filter((a) => "append" in a && a.append === "issues")).toHaveLength(3);
-    const lists: Partial<Record<ReplyList, unknown[]>> = {};
-    for (const a of answers) if ("append" in a) (lists[a.append] ??= []).push(...a.items);
+    postSliced(3, many, (a) => answers.push(structuredClone(a)));
+    expect(answers.filter((a) => "slice" in a).length).toBeGreaterThan(2);
+    const slices: unknown[][] = [];
+    for (const a of answers) if ("slice" in a) (slices[a.slice] ??= []).push(...a.items);
     const last = answers[answers.length - 1]!;
     expect("ok" in last && last.ok).toBe(true);
-    expect(joinReply((last as { value: typeof here }).value, lists)).toEqual(many);
+    expect(joinSlices((last as { value: typeof here }).value, slices)).toEqual(many);
   }, 60_000);
 
   test("rows a snapshot lacks stay lacking, and empty sheets and rows cross as they are", async () => {

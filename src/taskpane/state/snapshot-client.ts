@@ -17,7 +17,7 @@ import type { CellValue, WorkbookSnapshot } from "../../core/types";
 import type { CheckProgress, CheckReply, ClearMarksReply, MarksReply, ScoreChoices, ScoreReply, StaleReply } from "./check-run";
 import { CheckStopped, stoppingAt, throwIfStopped, unlessStopped } from "./check-stop";
 import { ServiceFailure, fromServiceError, isServiceError } from "./service-error";
-import { type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply, joinSlices } from "./snapshot-protocol";
+import { type SnapshotAnswer, type SnapshotPart, joinSlices } from "./snapshot-protocol";
 
 /** The part of a Worker the client uses (a test gives its own). */
 export interface SnapshotWorkerLike {
@@ -81,9 +81,7 @@ interface Waiting {
   reject: (e: unknown) => void;
   onProgress?: CheckProgress;
   timer?: ReturnType<typeof setTimeout>;
-  /** A check's long lists, as their slices come. */
-  lists: Partial<Record<ReplyList, unknown[]>>;
-  /** A scoring run's long lists (postSliced), by list, as their slices come. */
+  /** The answer's long lists (postSliced), by list, as their slices come. */
   slices: unknown[][];
   /** The answer put together again from the last message and the slices. */
   join: (value: unknown, w: Waiting) => unknown;
@@ -202,11 +200,6 @@ export function snapshotClient(options: SnapshotClientOptions): SnapshotRuns {
         void w.onProgress?.(...answer.progress);
         return;
       }
-      if ("append" in answer) {
-        const list = (w.lists[answer.append] ??= []);
-        for (const item of answer.items) list.push(item);
-        return;
-      }
       if ("slice" in answer) {
         const list = (w.slices[answer.slice] ??= []);
         for (const item of answer.items) list.push(item);
@@ -251,7 +244,7 @@ export function snapshotClient(options: SnapshotClientOptions): SnapshotRuns {
   const inWorker = async <T>(w: SnapshotWorkerLike, snapshot: WorkbookSnapshot, request: Request, onProgress?: CheckProgress, signal?: AbortSignal): Promise<T> => {
     const id = next++;
     const answer = new Promise<T>((resolve, reject) =>
-      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, lists: {}, slices: [], join: request.join, ...(onProgress ? { onProgress } : {}) }),
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, slices: [], join: request.join, ...(onProgress ? { onProgress } : {}) }),
     );
     // Failed before it is awaited (the worker stopped while the parts went): never unhandled.
     answer.catch(() => undefined);
@@ -293,7 +286,7 @@ export function snapshotClient(options: SnapshotClientOptions): SnapshotRuns {
     const w = start();
     if (w) {
       try {
-        const request: Request = { part: { op: "check", definition, lang }, join: (value, waited) => joinReply(value as CheckReply, waited.lists) };
+        const request: Request = { part: { op: "check", definition, lang }, join: (value, waited) => joinSlices(value, waited.slices) };
         return await unlessStopped(inWorker<CheckReply>(w, snapshot, request, onProgress, signal), signal);
       } catch (e) {
         if (!(e instanceof WorkerStopped) || signal?.aborted) throw e;

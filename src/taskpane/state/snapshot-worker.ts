@@ -13,7 +13,7 @@
 import type { WorkbookSnapshot } from "../../core/types";
 import { runCheck, runClearMarks, runMarks, runScore, runStale } from "./check-run";
 import { toServiceError } from "./service-error";
-import { type SnapshotAnswer, type SnapshotPart, postReply, postSliced } from "./snapshot-protocol";
+import { type SnapshotAnswer, type SnapshotPart, postSliced } from "./snapshot-protocol";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<SnapshotPart>) => void) | null;
@@ -81,7 +81,7 @@ export function snapshotReceiver(post: (answer: SnapshotAnswer) => void): (part:
         else if (part.op === "stale") postPaced(id, runStale(snapshot, part.lang));
         else if (part.op === "mark") postPaced(id, await runMarks(snapshot, part.definition, part.lang, progress));
         else if (part.op === "clearMarks") postPaced(id, await runClearMarks(snapshot, part.lang));
-        else postReply(id, await runCheck(snapshot, part.definition, part.lang, progress), post);
+        else postPaced(id, await runCheck(snapshot, part.definition, part.lang, progress));
       } catch (err) {
         post({ id, ok: false, error: toServiceError(err) });
       }
