@@ -57,6 +57,14 @@ export interface SheetSnapshot {
    * input's figure there is no bare fraction to wonder about.
    */
   percentCells?: string[];
+  /**
+   * The date cells whose number format shows no day, only the year ("yyyy": "year") or the month
+   * and year ("mm/yyyy", "mmm yyyy": "month"), and no time (A1 → which), when the host reads
+   * number formats: the person typed 1/1/2024 and saw "2024". The hosts give such a cell as the
+   * day's ISO text ("2024-01-01"), as any date cell; the `Kỳ đánh giá` cell is read as what it
+   * shows (readHeaderBlock: "2024", "01/2024"). Only such cells are listed.
+   */
+  datePartCells?: Record<string, "year" | "month">;
 }
 
 export interface WorkbookSnapshot {

@@ -421,10 +421,8 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
         const value = at(row, column);
         ranges.push(...runs([{ row, column, value: field === block.period ? flaggedPeriod(value, snapshot.date1904 === true) : value }]));
       }
-      if (block.period) {
-        const { row, column } = parseCell(block.period.address);
-        period = periodText(at(row, column));
-      }
+      // The period as the reader gives it (a date cell shown as a year or a month is that year or month: datePartCells).
+      if (block.period) period = periodText(block.period.value);
       // Self scores and evidence over every row of the table read (groups and indicators have them too).
       const tableRows = Object.values(src.rows ?? {}).filter((r) => Number.isInteger(r) && r > 0);
       const top = Math.min(first, ...tableRows);

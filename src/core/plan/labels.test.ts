@@ -252,8 +252,8 @@ describe("the radar chart's warning of units tied past five", () => {
   test("more units left out than it names: it says how many more, in words, not with an ellipsis before the full stop", () => {
     const left = Array.from({ length: 8 }, (_, i) => ({ code: `U${i + 1}`, name: `Đơn vị ${i + 1}`, rank: 3 }));
     const m = profileTiesLeftOutMessage(5, left);
-    expect(m.vi).toContain("Đơn vị 5 (U5), hạng 3; và 3 đơn vị khác. ");
-    expect(m.en).toContain("Đơn vị 5 (U5), rank 3; and 3 more. ");
+    expect(m.vi).toContain("Đơn vị 5 (U5), hạng 3; và 3 đơn vị khác.");
+    expect(m.en).toContain("Đơn vị 5 (U5), rank 3; and 3 more.");
     expect(m.vi).not.toContain("Đơn vị 6");
     expect(`${m.vi}${m.en}`).not.toContain("…");
   });

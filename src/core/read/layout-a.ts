@@ -8,7 +8,7 @@ import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
 import { type Lang, type LegacyEncoding, foldText, legacyReading, localize, normalizeText } from "../i18n/text";
 import { type CellValue, type Issue, type IssueCode, type Severity, type SheetSnapshot, isCellError } from "../types";
-import { type MessageParams, makeIssue } from "./messages";
+import { type MessageParams, hostDate, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, formulaWithoutResult, isBlank, isRowCodeText, keyText, legacyRows, looksLikeCode } from "./sheet";
 import { type UnitField, unitFieldOf } from "./unit-fields";
@@ -333,7 +333,9 @@ const BLOCK_LABEL_COLUMNS = 3;
  * that one is not (labels merged over two cells). The first line of each label counts, even when
  * its value is blank. Without a table header (`table` undefined), the first 20 rows and columns A
  * to C are searched. The one reading of the header block: the reader, Collect and the forms index
- * use it, so they agree on a form's unit.
+ * use it, so they agree on a form's unit. A `Kỳ đánh giá` date cell whose number format shows
+ * only the year or the month (SheetSnapshot.datePartCells) is given as the text it shows, "2024"
+ * or "01/2024" (datePartText), not as the day it holds: the person saw "2024".
  */
 export function readHeaderBlock(sheet: SheetSnapshot, table: TableHeader | undefined): HeaderBlock {
   const block: HeaderBlock = {};
@@ -346,12 +348,31 @@ export function readHeaderBlock(sheet: SheetSnapshot, table: TableHeader | undef
       if (block[key] === undefined) {
         // A value typed one column further (after merged label cells) is read too.
         const v = isBlank(cellAt(sheet, r, c + 1)) && !isBlank(cellAt(sheet, r, c + 2)) ? c + 2 : c + 1;
-        block[key] = { value: cellAt(sheet, r, v), address: address(r, v), labelColumn: c };
+        const at = address(r, v);
+        const value = cellAt(sheet, r, v);
+        // A period date cell whose format shows only its year or month (datePartCells): what it shows, "2024".
+        const part = key === "period" ? sheet.datePartCells?.[at] : undefined;
+        block[key] = { value: (part && datePartText(value, part)) ?? value, address: at, labelColumn: c };
       }
       break; // one label a row
     }
   }
   return block;
+}
+
+/**
+ * The text a `Kỳ đánh giá` date cell shows when its format shows only the year or the month and
+ * the year (datePartShown): "2024", "01/2024" (the month as periods write a day's, "31/12/2024",
+ * day first: periodText), from the date as the hosts give it ("2024-01-01") and as Excel shows
+ * it (hostDate: the days of 1900 before March a day later). undefined for text that is no date
+ * of the hosts, or a time alone.
+ */
+export function datePartText(value: CellValue | undefined, part: "year" | "month"): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const shown = hostDate(value.trim())?.shown.vi;
+  const m = shown === undefined ? null : /^(\d{2})\/(\d{2})\/(\d{4})/.exec(shown);
+  if (!m) return undefined;
+  return part === "year" ? m[3]! : `${m[2]}/${m[3]}`;
 }
 
 /** A header-block field as a cell (without its label's column). */

@@ -118,6 +118,11 @@ export interface MessageParams {
    */
   date1904?: boolean;
   /**
+   * period-number-as-date: the period as the cell shows it and the reader reads it, when its
+   * format shows the year or the month only ("1905" for 2024 in a cell formatted yyyy), not the day.
+   */
+  periodShown?: string;
+  /**
    * unknown-category, missing-category: the index's unit categories by the names users type, in
    * both languages (the sentence lists them in its own language). Without it, `list` (ids) is listed.
    */
@@ -1230,10 +1235,18 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     const date = p.raw !== undefined ? hostDate(p.raw, p.date1904 === true) : undefined;
     if (date === undefined) return { vi: "ô kỳ đánh giá được định dạng ngày tháng", en: "the period cell is formatted as a date" };
     const n = date.serial;
-    const said = {
-      vi: `ô kỳ đánh giá được định dạng ngày tháng nên số ${cellNumberText(n, "vi")} hiện thành ${date.shown.vi}, và kỳ đánh giá được đọc là ngày đó (tiêu đề trang kết quả và tên các biểu đồ sẽ ghi "${date.shown.vi}")`,
-      en: `the period cell is formatted as a date, so the number ${cellNumberText(n, "en")} shows as ${date.shown.en} and the period is read as that day (the results sheet's title and the charts' titles will give "${date.shown.vi}")`,
-    };
+    // A format showing the year or the month only: the cell shows that, and the period is read so.
+    const part = p.periodShown;
+    const said =
+      part !== undefined
+        ? {
+            vi: `ô kỳ đánh giá được định dạng ngày tháng nên số ${cellNumberText(n, "vi")} hiện thành ${part}, và kỳ đánh giá được đọc là "${part}" (tiêu đề trang kết quả và tên các biểu đồ sẽ ghi "${part}")`,
+            en: `the period cell is formatted as a date, so the number ${cellNumberText(n, "en")} shows as ${part} and the period is read as "${part}" (the results sheet's title and the charts' titles will give "${part}")`,
+          }
+        : {
+            vi: `ô kỳ đánh giá được định dạng ngày tháng nên số ${cellNumberText(n, "vi")} hiện thành ${date.shown.vi}, và kỳ đánh giá được đọc là ngày đó (tiêu đề trang kết quả và tên các biểu đồ sẽ ghi "${date.shown.vi}")`,
+            en: `the period cell is formatted as a date, so the number ${cellNumberText(n, "en")} shows as ${date.shown.en} and the period is read as that day (the results sheet's title and the charts' titles will give "${date.shown.vi}")`,
+          };
     const format = { vi: `hãy đổi định dạng ô sang "Văn bản" (Text) rồi nhập lại kỳ đánh giá`, en: "change the cell's format to Text and type the period again" };
     if (Number.isInteger(n) && n >= PERIOD_YEARS.from && n <= PERIOD_YEARS.to) {
       return {

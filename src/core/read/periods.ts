@@ -13,7 +13,10 @@
 import { foldText, formatNumber, type Message, normalizeText } from "../i18n/text";
 import { periodText, unitKey } from "../plan/index-sheet";
 import type { CellValue, Issue, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
+import { topLeft } from "../a1";
 import { findTableHeader, readHeaderBlock } from "./layout-a";
+import { cellAt } from "./sheet";
+import { formatCodes } from "./values";
 import { hostDate, issueLocation, makeIssue } from "./messages";
 
 /** How many periods a sentence names before "…". */
@@ -60,13 +63,44 @@ export function formPeriods(snapshot: WorkbookSnapshot | undefined, submissions:
 /**
  * The period a form (layout A) states in its `Kỳ đánh giá` cell, as periodText reads it ("" when
  * the cell is blank or the header block has none), the cell and what it holds; undefined when its
- * table, and so its header block, is not found.
+ * table, and so its header block, is not found. A date cell whose format shows only the year or
+ * the month and year (SheetSnapshot.datePartCells) states what it shows, "2024" or "01/2024"
+ * (readHeaderBlock); its `value` is still what the host gave ("2024-01-01"), so that a year typed
+ * into it (2024, shown as 1905) is still said (periodNumberAsDate).
  */
 export function statedPeriod(sheet: SheetSnapshot): { period: string; cell?: string; value?: CellValue } | undefined {
   const table = findTableHeader(sheet);
   if (!table) return undefined;
   const cell = readHeaderBlock(sheet, table).period;
-  return cell ? { period: periodText(cell.value), cell: cell.address, value: cell.value } : { period: "" };
+  if (!cell) return { period: "" };
+  const { row, col } = topLeft(cell.address);
+  return { period: periodText(cell.value), cell: cell.address, value: cellAt(sheet, row, col) };
+}
+
+/**
+ * What an Excel number format shows of a date when it shows no day and no time: "year" for one
+ * of the year alone ("yyyy", "yy", "[$-vi-VN]yyyy", `"Năm "yyyy`), "month" for one of the month
+ * and the year ("mm/yyyy", "m/yyyy", "mmm yyyy", "mmmm yyyy", "mmm-yy", "[$-vi-VN]mm/yyyy");
+ * undefined for any other: one with a day (d, or a weekday), a time (h, s, AM/PM, elapsed [h],
+ * [mm]: an m beside a time part is minutes, and no format with a time part counts), a Buddhist
+ * year (b) or another code this does not know (an era, "General"), the month alone ("mmmm"), or
+ * no date code at all. Quoted text, escaped characters (`\m`), padding (`_m`), fill (`*m`) and
+ * bracketed parts (a colour, a locale, a condition) are no codes (formatCodes, as isDateFormat
+ * reads them too). Every section of the format is looked at (a date shows by its first).
+ */
+export function datePartShown(format: unknown): "year" | "month" | undefined {
+  if (typeof format !== "string") return undefined;
+  const { letters, elapsed } = formatCodes(format);
+  if (elapsed) return undefined;
+  let year = false;
+  let month = false;
+  for (const c of letters) {
+    if (c === "y" || c === "Y") year = true;
+    else if (c === "m" || c === "M") month = true;
+    // A day, a time, a Buddhist year, AM/PM, an era or any other code (the "e" of "General").
+    else return undefined;
+  }
+  return year ? (month ? "month" : "year") : undefined;
 }
 
 /**
@@ -145,7 +179,15 @@ export function periodIssues(snapshot: WorkbookSnapshot, submissions: Submission
     const typed = periodNumberAsDate(f.value, snapshot.date1904 === true);
     if (typed !== undefined) {
       issues.push(
-        makeIssue("warning", "period-number-as-date", { sheet: f.sheet, cell: f.cell, unit: unitKey(f.submission), raw: typed, ...(snapshot.date1904 ? { date1904: true } : {}) }),
+        makeIssue("warning", "period-number-as-date", {
+          sheet: f.sheet,
+          cell: f.cell,
+          unit: unitKey(f.submission),
+          raw: typed,
+          ...(snapshot.date1904 ? { date1904: true } : {}),
+          // A format showing the year or the month only: the period is what it shows ("1905"), not the day.
+          ...(snapshot.sheets.find((s) => s.name === f.sheet)?.datePartCells?.[f.cell] !== undefined ? { periodShown: f.period } : {}),
+        }),
       );
     }
     if (counts.size < 2 || (top.length === 1 && top[0] === f.period)) continue;

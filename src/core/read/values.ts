@@ -170,6 +170,31 @@ export function numberEvidence(
   return ways.index !== undefined || ways.other !== undefined ? ways : undefined;
 }
 
+/**
+ * The code letters of an Excel number format, in order, outside quoted text, escaped characters
+ * (`\m`), padding (`_m`), fill (`*m`) and bracketed parts ([Red], [$-vi-VN], [$₫-42A], [<=100]),
+ * and whether it holds an elapsed time part ([h], [mm], [ss]): "dd/mm/yyyy" gives "ddmmyyyy",
+ * `"Năm "yyyy` gives "yyyy", "General" gives "General". What isDateFormat (hosts/excel/dates.ts)
+ * and datePartShown (periods.ts) read a format by.
+ */
+export function formatCodes(format: string): { letters: string; elapsed: boolean } {
+  let letters = "";
+  let elapsed = false;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c === '"') {
+      const close = format.indexOf('"', i + 1);
+      i = close < 0 ? format.length : close;
+    } else if (c === "\\" || c === "_" || c === "*") i++;
+    else if (c === "[") {
+      const close = format.indexOf("]", i + 1);
+      if (/^(h+|m+|s+)$/i.test(format.slice(i + 1, close < 0 ? format.length : close))) elapsed = true;
+      i = close < 0 ? format.length : close;
+    } else if (/[a-z]/i.test(c)) letters += c;
+  }
+  return { letters, elapsed };
+}
+
 /** Whether a number format shows a percentage: a % outside quotes and escapes ("0.0%", "0%;[Red]-0%"). */
 export function isPercentFormat(format: unknown): boolean {
   return typeof format === "string" && format.replace(/"[^"]*"|\\./g, "").includes("%");

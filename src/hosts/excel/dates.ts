@@ -10,6 +10,7 @@
  * "TT.MM.JJJJ" in German. `numberFormatCategories` (ExcelApi 1.12) is not needed, and says
  * "Custom" for a date format that is not one of Excel's own.
  */
+import { formatCodes } from "../../core/read/values";
 
 /** The 1900 date system's day 0 (30 December 1899) in days before 1 January 1970. */
 const EPOCH_1900 = 25569;
@@ -25,21 +26,8 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export function isDateFormat(format: unknown): boolean {
   if (typeof format !== "string") return false;
-  for (let i = 0; i < format.length; i++) {
-    const c = format[i]!;
-    if (c === '"') {
-      const close = format.indexOf('"', i + 1);
-      i = close < 0 ? format.length : close;
-    } else if (c === "\\" || c === "_" || c === "*") i++;
-    else if (c === "[") {
-      const close = format.indexOf("]", i + 1);
-      const inside = format.slice(i + 1, close < 0 ? format.length : close);
-      // Elapsed time ([h]:mm, [ss]) is a time; any other bracketed part is a colour, a locale or a condition.
-      if (/^(h+|m+|s+)$/i.test(inside)) return true;
-      i = close < 0 ? format.length : close;
-    } else if (/[dmyhsb]/i.test(c)) return true;
-  }
-  return false;
+  const { letters, elapsed } = formatCodes(format);
+  return elapsed || /[dmyhsb]/i.test(letters);
 }
 
 /** The 1904 date system's day 0 (1 January 1904): 1462 days after the 1900 system's. */

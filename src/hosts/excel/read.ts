@@ -8,7 +8,9 @@
  *      stay under the payload limit (1 unless the workbook is larger than one response can carry),
  *      and in the same requests the number formats of the top rows' numbers. A number shown as a
  *      date becomes the date's text ("2025-05-03"), as the file host reads it (dates.ts): a date
- *      typed into a number cell is then no figure of 45,780 but "not a number". On a unit's form (a sheet
+ *      typed into a number cell is then no figure of 45,780 but "not a number". One whose format
+ *      shows only its year or month ("yyyy", "mm/yyyy") is listed as such from the same number
+ *      formats (SheetSnapshot.datePartCells), as the file host lists it. On a unit's form (a sheet
  *      whose top rows hold the `Mã` and `Số liệu` column names, found as the reader finds them)
  *      only the columns the reader uses below that header are loaded: Mã, Số liệu, Số liệu thẩm
  *      định, Tự chấm and Minh chứng; on a form that carries the project's summary, also what the
@@ -26,6 +28,7 @@ import { foldLabel, isRowCodeText } from "../../core/read/sheet";
 import { INDEX_SHEET, rowsCarrySummary } from "../../core/plan/labels";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { DATE_2000_1904, datedValue } from "./dates";
+import { datePartShown } from "../../core/read/periods";
 import { isPercentFormat } from "../../core/read/values";
 import { a1 } from "../../core/a1";
 import { jsonBytes, opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge } from "./payload";
@@ -346,6 +349,14 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   const notePercent = (sheet: number, row: number, col: number, format: unknown) => {
     if (isPercentFormat(format)) percents[sheet]!.add(a1(row, col));
   };
+  /** Of each sheet, the date cells whose format shows only the year or the month (SheetSnapshot.datePartCells). */
+  const dateParts: Record<string, "year" | "month">[] = sheets.map(() => ({}));
+  /** A number the format made a date (`cell`, its text): noted when the format shows no day (datePartShown). */
+  const noteDatePart = (sheet: number, row: number, col: number, cell: CellValue, format: unknown) => {
+    if (typeof cell !== "string") return;
+    const part = datePartShown(format);
+    if (part !== undefined) dateParts[sheet]![a1(row, col)] = part;
+  };
   const candidates: { sheet: number; row: number; col: number }[] = [];
   /** Puts values in the grid; with their number formats, a number shown as a date becomes its text. */
   const put = (sheet: number, row: number, col: number, values: unknown[][], formats?: unknown[][]) => {
@@ -357,7 +368,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         if (v === "" || v === null || v === undefined) cell = null;
         else if (typeof v === "number") {
           cell = formats ? datedValue(v, formats[r]?.[c], date1904) : v;
-          if (formats) notePercent(sheet, row + r, col + c, formats[r]?.[c]);
+          if (formats) {
+            notePercent(sheet, row + r, col + c, formats[r]?.[c]);
+            noteDatePart(sheet, row + r, col + c, cell, formats[r]?.[c]);
+          }
         }
         else if (typeof v === "boolean") cell = v;
         else {
@@ -380,6 +394,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         if (typeof v === "number") {
           out[col + c] = datedValue(v, f, date1904);
           notePercent(sheet, row + r, col + c, f);
+          noteDatePart(sheet, row + r, col + c, out[col + c]!, f);
         }
       });
     });
@@ -529,12 +544,14 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     }
     const merges = outlines.get(i)?.merges;
     const percentCells = [...percents[i]!];
+    const datePartCells = dateParts[i]!;
     out.push({
       name: s.name,
       values: rows,
       visible: s.visibility === "Visible",
       ...(merges !== undefined ? { merges } : {}),
       ...(percentCells.length > 0 ? { percentCells } : {}),
+      ...(Object.keys(datePartCells).length > 0 ? { datePartCells } : {}),
     });
   }
   // A workbook of the 1904 date system says so, as the file host's snapshot does: its date cells'

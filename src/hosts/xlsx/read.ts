@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { columnLetter, columnNumber, parseCell } from "../../core/a1";
+import { datePartShown } from "../../core/read/periods";
 import { isPercentFormat } from "../../core/read/values";
 import {
   ContentTypes,
@@ -143,6 +144,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const fills: Record<string, string> = {};
   const percentCells: string[] = [];
+  const datePartCells: Record<string, "year" | "month"> = {};
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     // Empty cells too: an empty input cell may carry a fill that an issue mark must give back.
@@ -153,6 +155,11 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       const value = cellSnapshot(cell);
       if (value === null) return;
       if (typeof value === "number" && isPercentFormat(cell.numFmt)) percentCells.push(cell.address);
+      // A date shown by its format as its year or its month alone ("yyyy", "mm/yyyy"), as the Excel host says it.
+      if (typeof value === "string" && holdsDate(cell)) {
+        const part = datePartShown(cell.numFmt);
+        if (part !== undefined) datePartCells[cell.address] = part;
+      }
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;
     });
@@ -167,7 +174,14 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     ...(Object.keys(fills).length > 0 ? { fills } : {}),
     ...(merges.length > 0 ? { merges } : {}),
     ...(percentCells.length > 0 ? { percentCells } : {}),
+    ...(Object.keys(datePartCells).length > 0 ? { datePartCells } : {}),
   };
+}
+
+/** Whether ExcelJS gives the cell's value, or its formula's result, as a date (its number format is one of a date). */
+function holdsDate(cell: ExcelJS.Cell): boolean {
+  const v = cellValue(cell);
+  return v instanceof Date || (typeof v === "object" && v !== null && (v as { result?: unknown }).result instanceof Date);
 }
 
 export function snapshotWorkbook(wb: ExcelJS.Workbook, source?: string, csvFields?: number[]): WorkbookSnapshot {
