@@ -198,3 +198,15 @@ describe("results scored with another version of the index", () => {
     expect(message?.en).toContain(`version ${model.definition.version}; the index in use is version 2099: score again.`);
   }, 60_000);
 });
+
+describe("the radar chart's warnings in the pane", () => {
+  test("say to choose other units in the Charts step (the command line's say --radar)", async () => {
+    const { double, model } = await layoutAWorkbook(3, { via: "insert" });
+    double.install();
+    const run = await score(openExcelWorkbench(), model, { ...scoreOptions, chartKinds: ["radar"], profileUnits: ["KHONG-CO"] });
+    const said = run.written.warnings.find((w) => w.vi.includes('"KHONG-CO"'));
+    expect(said?.vi).toContain("Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.");
+    expect(said?.en).toContain("To compare other units, choose them in the Charts step.");
+    expect(`${said?.vi}${said?.en}`).not.toContain("--radar");
+  }, 60_000);
+});
