@@ -150,3 +150,36 @@ export async function scoredOnce(ExcelApi?: string) {
   await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
   return made;
 }
+
+/** A value in a number format of its own (ExcelJS shares one style between the cells a file gave the same style). */
+function putFormatted(cell: ExcelJS.Cell, value: Date | number, numFmt: string): void {
+  cell.value = value;
+  cell.style = { ...cell.style, numFmt };
+}
+
+/** A `Kỳ đánh giá` cell's content: text, or a value (a date, a number) in a number format of its own. */
+export type PeriodCell = string | { value: Date | number; numFmt: string };
+
+/**
+ * The forms of `template` (a workbook of forms, one a period) with their `Kỳ đánh giá` cells set to
+ * `periods`, in order: the workbook written, the forms' sheet names and the period cell's address
+ * (the same on every form).
+ */
+export async function formsWithPeriodCells(template: Uint8Array, periods: PeriodCell[]): Promise<{ bytes: Uint8Array; sheets: string[]; cell: string }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as never);
+  const sheets: string[] = [];
+  let cell = "";
+  for (const ws of wb.worksheets) {
+    let at: ExcelJS.Cell | undefined;
+    for (let r = 1; r <= 12 && !at; r++) if (ws.getCell(r, 1).value === "Kỳ đánh giá") at = ws.getCell(r, 2);
+    if (!at) continue;
+    const period = periods[sheets.length]!;
+    sheets.push(ws.name);
+    cell = at.address;
+    if (typeof period === "object") putFormatted(at, period.value, period.numFmt);
+    else at.value = period;
+  }
+  if (sheets.length !== periods.length) throw new Error(`${periods.length} periods for ${sheets.length} forms`);
+  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), sheets, cell };
+}

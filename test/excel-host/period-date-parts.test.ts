@@ -12,39 +12,17 @@ import { CHART_NAMES, SHEET_NAMES } from "../../src/core/plan";
 import { ExcelHost } from "../../src/hosts/excel";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { createExcelDouble } from "../excel-double";
-import { departmentModel, templateBytes } from "./fixtures";
+import { type PeriodCell, departmentModel, formsWithPeriodCells, templateBytes } from "./fixtures";
 
 const now = new Date("2026-01-15T08:00:00Z");
 const results = (SHEET_NAMES as unknown as Record<string, Record<string, string>>).results!.vi!;
 const chartsSheet = (SHEET_NAMES as unknown as Record<string, Record<string, string>>).charts!.vi!;
 
-type Period = string | { value: Date | number; numFmt: string };
-
-/** A value in a number format of its own (ExcelJS shares one style between the cells a file gave the same style). */
-function put(cell: ExcelJS.Cell, value: number | Date, numFmt: string): void {
-  cell.value = value;
-  cell.style = { ...cell.style, numFmt };
-}
 
 /** The template's forms with their periods (by form, in order) in the period cell. */
-async function formsWithPeriods(periods: Period[]): Promise<{ bytes: Uint8Array; sheets: string[]; cell: string; definition: unknown }> {
+async function formsWithPeriods(periods: PeriodCell[]): Promise<{ bytes: Uint8Array; sheets: string[]; cell: string; definition: unknown }> {
   const { definition, model } = departmentModel();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await templateBytes(model, periods.length)) as never);
-  const sheets: string[] = [];
-  let cell = "";
-  for (const ws of wb.worksheets) {
-    let at: ExcelJS.Cell | undefined;
-    for (let r = 1; r <= 12 && !at; r++) if (ws.getCell(r, 1).value === "Kỳ đánh giá") at = ws.getCell(r, 2);
-    if (!at) continue;
-    const period = periods[sheets.length]!;
-    sheets.push(ws.name);
-    cell = at.address;
-    if (typeof period === "object") put(at, period.value, period.numFmt);
-    else at.value = period;
-  }
-  expect(sheets).toHaveLength(periods.length);
-  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), sheets, cell, definition };
+  return { ...(await formsWithPeriodCells(await templateBytes(model, periods.length), periods)), definition };
 }
 
 /** The workbook opened in the Excel double and read by the Excel host: its snapshot, and the requests the read took. */
@@ -80,7 +58,7 @@ describe("a period date cell shown as its year or month, through the Excel host"
     const { row, col } = { row: Number(cell.slice(1)) - 1, col: cell.charCodeAt(0) - 65 };
     for (const s of sheets.slice(0, 4)) expect(excel.snapshot.sheets.find((x) => x.name === s)!.values[row]![col]).toBe("2024-01-01");
     // No request more than for the same workbook whose periods are all dates shown as days.
-    const day: Period = { value: jan, numFmt: "dd/mm/yyyy" };
+    const day: PeriodCell = { value: jan, numFmt: "dd/mm/yyyy" };
     const days = await readInExcel((await formsWithPeriods([day, day, day, day, "2024"])).bytes);
     expect(dateParts(days.snapshot)).toEqual({});
     expect([excel.syncs, excel.requests]).toEqual([days.syncs, days.requests]);

@@ -12,7 +12,7 @@ import { CHART_NAMES, SHEET_NAMES } from "../../src/core/plan";
 import { ExcelHost } from "../../src/hosts/excel";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { createExcelDouble } from "../excel-double";
-import { departmentModel, templateBytes } from "./fixtures";
+import { departmentModel, formsWithPeriodCells, templateBytes } from "./fixtures";
 
 const now = new Date("2026-01-15T08:00:00Z");
 const results = (SHEET_NAMES as unknown as Record<string, Record<string, string>>).results!.vi!;
@@ -20,32 +20,11 @@ const chartsSheet = (SHEET_NAMES as unknown as Record<string, Record<string, str
 
 type Period = Date | string | { number: number; numFmt: string };
 
-/** A value in a number format of its own (ExcelJS shares one style between the cells a file gave the same style). */
-function put(cell: ExcelJS.Cell, value: number | Date, numFmt: string): void {
-  cell.value = value;
-  cell.style = { ...cell.style, numFmt };
-}
-
 /** The template's three forms with their periods (by form, in order) in the period cell: a Date as a date cell formatted dd/mm/yyyy. */
 async function formsWithPeriods(periods: Period[]): Promise<{ bytes: Uint8Array; sheets: string[]; cell: string; definition: unknown }> {
   const { definition, model } = departmentModel();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await templateBytes(model, periods.length)) as never);
-  const sheets: string[] = [];
-  let cell = "";
-  for (const ws of wb.worksheets) {
-    let at: ExcelJS.Cell | undefined;
-    for (let r = 1; r <= 12 && !at; r++) if (ws.getCell(r, 1).value === "Kỳ đánh giá") at = ws.getCell(r, 2);
-    if (!at) continue;
-    const period = periods[sheets.length]!;
-    sheets.push(ws.name);
-    cell = at.address;
-    if (period instanceof Date) put(at, period, "dd/mm/yyyy");
-    else if (typeof period === "object") put(at, period.number, period.numFmt);
-    else at.value = period;
-  }
-  expect(sheets).toHaveLength(periods.length);
-  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), sheets, cell, definition };
+  const cells = periods.map((p) => (p instanceof Date ? { value: p, numFmt: "dd/mm/yyyy" } : typeof p === "object" ? { value: p.number, numFmt: p.numFmt } : p));
+  return { ...(await formsWithPeriodCells(await templateBytes(model, periods.length), cells)), definition };
 }
 
 /** The workbook scored in the Excel double: the results' title, the charts' titles, the findings, the host and the double. */

@@ -16,6 +16,7 @@ import { findBuiltin } from "../../indices";
 import { staleFromSnapshot } from "../excel/stale";
 import { XlsxHost } from "./host";
 import { makeTemplate } from "./template";
+import { type PeriodCell, formsWithPeriodCells } from "../../../test/excel-host/fixtures";
 
 jest.setTimeout(120_000);
 
@@ -23,7 +24,6 @@ const now = new Date("2026-01-15T08:00:00Z");
 const results = (SHEET_NAMES as unknown as Record<string, Record<string, string>>).results!.vi!;
 
 /** A period: text, a number, or a value in a number format of its own. */
-type Period = string | number | { value: Date | number; numFmt: string };
 
 function department() {
   const definition = findBuiltin("dti-so-nganh-mau")!.definition;
@@ -33,28 +33,10 @@ function department() {
 }
 
 /** The template's forms (one a period, in order) with their `Kỳ đánh giá` cells set, written and read back as a file. */
-async function formsWithPeriods(periods: Period[]): Promise<{ bytes: Uint8Array; sheets: string[]; cell: string; definition: unknown }> {
+async function formsWithPeriods(periods: PeriodCell[]): Promise<{ bytes: Uint8Array; sheets: string[]; cell: string; definition: unknown }> {
   const { definition, model } = department();
   const units = periods.map((_, u) => ({ code: `U${u + 1}`, name: `Đơn vị số ${u + 1}`, category: model.categories[0]! }));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await makeTemplate(model, units, { lang: "vi" })) as never);
-  const sheets: string[] = [];
-  let cell = "";
-  for (const ws of wb.worksheets) {
-    let at: ExcelJS.Cell | undefined;
-    for (let r = 1; r <= 12 && !at; r++) if (ws.getCell(r, 1).value === "Kỳ đánh giá") at = ws.getCell(r, 2);
-    if (!at) continue;
-    const period = periods[sheets.length]!;
-    sheets.push(ws.name);
-    cell = at.address;
-    if (typeof period === "object") {
-      at.value = period.value;
-      // A style of its own: ExcelJS shares one between the cells a file gave the same style.
-      at.style = { ...at.style, numFmt: period.numFmt };
-    } else at.value = period;
-  }
-  expect(sheets).toHaveLength(periods.length);
-  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), sheets, cell, definition };
+  return { ...(await formsWithPeriodCells(await makeTemplate(model, units, { lang: "vi" }), periods)), definition };
 }
 
 /** The file scored by the file host: the results' title, the charts' titles, the findings, --json's periods, the snapshot and the file written. */
