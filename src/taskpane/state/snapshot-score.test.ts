@@ -16,7 +16,7 @@ import { planMarksOnly } from "../../core/plan/marks-only";
 import { readIndexSheet } from "../../core/plan/index-sheet";
 import { type ScoreChoices, type ScoreReply, runCheck, runClearMarks, runMarks, runScore, runStale } from "./check-run";
 import { isLocalizedError, snapshotFacts, staleSince } from "./pane-error";
-import { type SnapshotScore, type SnapshotWorkerLike, snapshotClient } from "./snapshot-client";
+import { type SnapshotRuns, type SnapshotScore, type SnapshotWorkerLike, snapshotClient } from "./snapshot-client";
 import { SLICE_LEAVES, type SnapshotAnswer, type SnapshotPart, joinSlices, postSliced } from "./snapshot-protocol";
 import { snapshotReceiver } from "./snapshot-worker";
 
@@ -205,12 +205,15 @@ describe("the workbook read back after the write, compared in the worker", () =>
     expect(worker.parts.filter((op) => op === "stale").length).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
-  test("where the worker fails, the comparison is the pane's thread's", async () => {
-    const worker = fakeWorker((p) => p.op === "stale");
-    const client = snapshotClient({ startWorker: () => worker, local: async () => runCheck });
+  test.each([
+    ["the comparison", "stale", (c: SnapshotRuns) => c.stale(scored, "vi"), async () => runStale(scored, "vi")],
+    ["the marks", "mark", (c: SnapshotRuns) => c.mark(scored, definition, "vi"), () => runMarks(scored, definition, "vi")],
+  ] as const)("where the worker fails, %s: made on the pane's thread", async (_what, op, there, here) => {
+    const worker = fakeWorker((p) => p.op === op);
+    const client = snapshotClient({ startWorker: () => worker, local: async () => runCheck, localScore: notHere });
     const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
-      expect(await client.stale(scored, "vi")).toEqual(runStale(scored, "vi"));
+      expect(await there(client)).toEqual(await here());
       expect(worker.terminated).toBe(true);
     } finally {
       warned.mockRestore();
@@ -260,18 +263,6 @@ describe("marking the cells with issues, and taking the marks away, in the worke
     const here = await runMarks(empty, definition, "en").then(() => undefined, (e: unknown) => e);
     expect(isLocalizedError(there)).toBe(true);
     expect((there as { localized: unknown }).localized).toEqual((here as { localized: unknown }).localized);
-  }, 60_000);
-
-  test("where the worker fails, the marks are planned on the pane's thread", async () => {
-    const worker = fakeWorker((p) => p.op === "mark");
-    const client = snapshotClient({ startWorker: () => worker, local: async () => runCheck, localScore: notHere });
-    const warned = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-    try {
-      expect(await client.mark(scored, definition, "vi")).toEqual(await runMarks(scored, definition, "vi"));
-      expect(worker.terminated).toBe(true);
-    } finally {
-      warned.mockRestore();
-    }
   }, 60_000);
 });
 

@@ -184,12 +184,11 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
     if (req.op === "open") {
       files.set(req.handle, req.file);
       lost.delete(req.handle);
-    } else if (req.op === "clearMarks" && files.has(req.handle) && !(value as { data?: Uint8Array }).data) {
-      // Nothing to take away: nothing was written, the bytes known are the workbook's still.
     } else if ((req.op === "apply" || req.op === "collect" || req.op === "score" || req.op === "mark" || req.op === "clearMarks") && files.has(req.handle)) {
       const data = (value as { data?: Uint8Array } | null)?.data;
       if (data) files.set(req.handle, { name: files.get(req.handle)!.name, data });
-      else {
+      // No marks to take away: nothing was written, the bytes known are the workbook's still.
+      else if (req.op !== "clearMarks") {
         // A write whose bytes did not come back cannot be recovered from: the workbook is lost with the worker.
         files.delete(req.handle);
       }
