@@ -3534,25 +3534,35 @@ export class NoteCollection extends ClientCollection<Note> {
   }
 }
 
-export class Note extends ClientObject {
-  protected _scalars() { return ["content"]; }
-  protected _readScalar(t: unknown): unknown { return (t as { content: string }).content; }
+/**
+ * What Note and Comment share: the text on one cell (`content`), the cell it is on now
+ * (`getLocation()`, wherever inserted rows or columns moved it) and `delete()`.
+ */
+abstract class OnCell extends ClientObject {
+  /** The workbook's list this kind is kept in (notes or comment threads). */
+  protected abstract _placedIn(wb: MWorkbook): (MNote | MComment)[];
   get content(): string { return this._get("content"); }
   set content(v: string) { this._set("content", v, (m: { sheet: MSheet; content: string }) => { guardObjects(m.sheet); m.content = v; }); }
-  /** The cell the note is on (ExcelApi 1.18), wherever inserted rows or columns moved it. */
   getLocation(): Range {
     return new Range(this.context, `${this._path}.getLocation()`, () => {
       const m = this._target<{ sheet: MSheet; row: number; col: number }>();
       return { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: 1, cols: 1 } };
     });
   }
+  /** A comment's delete "deletes the comment and all the connected replies". */
   delete(): void {
-    this._call("delete", undefined, (m: { sheet: MSheet }) => {
+    this._call("delete", undefined, (m: MNote | MComment) => {
       guardObjects(m.sheet);
-      const wb = this.context._state.workbook;
-      removePlaced(wb.notes, m as MNote);
+      removePlaced(this._placedIn(this.context._state.workbook), m);
     });
   }
+}
+
+/** A note (ExcelApi 1.18); `getLocation()` is the cell it is on. */
+export class Note extends OnCell {
+  protected _scalars() { return ["content"]; }
+  protected _readScalar(t: unknown): unknown { return (t as { content: string }).content; }
+  protected _placedIn(wb: MWorkbook): MNote[] { return wb.notes; }
 }
 
 export class CommentCollection extends ClientCollection<Comment> {
@@ -3585,35 +3595,20 @@ export class CommentCollection extends ClientCollection<Comment> {
   }
 }
 
-export class Comment extends ClientObject {
+export class Comment extends OnCell {
   private _replies?: CommentReplyCollection;
   protected _scalars() { return ["content", "id", "authorName"]; }
   protected _readScalar(t: unknown, name: string): unknown { return name === "authorName" ? (t as MComment).author ?? "" : (t as Record<string, unknown>)[name]; }
+  protected _placedIn(wb: MWorkbook): MComment[] { return wb.comments; }
   protected override _nav(name: string): ClientObject | undefined {
     return name === "replies" ? this.replies : undefined;
   }
   get id(): string { return this._get("id"); }
   /** "Gets the name of the comment's author" (read-only, ExcelApi 1.10): Office.js cannot set it. */
   get authorName(): string { return this._get("authorName"); }
-  get content(): string { return this._get("content"); }
-  set content(v: string) { this._set("content", v, (m: { sheet: MSheet; content: string }) => { guardObjects(m.sheet); m.content = v; }); }
   /** "Represents a collection of reply objects associated with the comment" (ExcelApi 1.10); `load("replies/items/…")` goes through it. */
   get replies(): CommentReplyCollection {
     return (this._replies ??= new CommentReplyCollection(this.context, `${this._path}.replies`, () => this._resolve()));
-  }
-  getLocation(): Range {
-    return new Range(this.context, `${this._path}.getLocation()`, () => {
-      const m = this._target<{ sheet: MSheet; row: number; col: number }>();
-      return { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: 1, cols: 1 } };
-    });
-  }
-  /** "Deletes the comment and all the connected replies." */
-  delete(): void {
-    this._call("delete", undefined, (m: { sheet: MSheet }) => {
-      guardObjects(m.sheet);
-      const wb = this.context._state.workbook;
-      removePlaced(wb.comments, m as MComment);
-    });
   }
 }
 
