@@ -190,14 +190,21 @@ describe("a template's form", () => {
 });
 
 describe("a scored form with a rescaled group", () => {
-  test("says why under the signatures, within the table's columns, nothing right of them; a second run leaves the one line", async () => {
+  test("says why under its table, above the place, date and signatures the template left room for, within the table's columns, nothing right of them; a second run leaves the one line", async () => {
     const first = await score(await filled());
     const wb = await open(first.out);
     const ws = wb.getWorksheet("Thanh tra tỉnh")!;
     const line = "Nhóm 2 — Quy đổi: 7,00 điểm trên 10 điểm tối đa của các chỉ tiêu áp dụng, tính theo thang 30.";
     const at = rowWith(ws, 2, line);
-    // One empty row under the line for the names (the signatures' last).
-    expect(at).toBe(rowWith(ws, 2, FORM_SIGNATURE.nameLine.vi) + 2);
+    const end = tableEnd(ws);
+    // One empty row between the table and the line, one between the line and the place and date.
+    expect(at).toBe(end + 2);
+    expect([end + 1, end + 3].map((r) => [r, ws.getCell(r, 2).value, ws.getCell(r, 7).value])).toEqual([
+      [end + 1, null, null],
+      [end + 3, null, null],
+    ]);
+    expect(rowWith(ws, 7, FORM_SIGNATURE.placeDate.vi)).toBe(end + 4);
+    expect(rowWith(ws, 2, FORM_SIGNATURE.nameLine.vi)).toBe(end + 8);
     // Nothing the scoring wrote lies right of the table's last column (Điểm, I), above the hidden lists.
     ws.eachRow((row, r) => {
       row.eachCell((cell, c) => {
@@ -214,5 +221,50 @@ describe("a scored form with a rescaled group", () => {
       }),
     );
     expect(lines).toEqual([`B${at}`]);
+  });
+
+  test("of a unit moved since the template to a category some rows do not apply to, says why under the signatures (the template left no room), within the table's columns", async () => {
+    const first = await score(
+      await filled("vi", (wb) => {
+        // Sở Y tế's form, made for a department with public services, now says it has none.
+        wb.getWorksheet("Sở Y tế")!.getCell("B3").value = "khong-dvc";
+      }),
+    );
+    const ws = (await open(first.out)).getWorksheet("Sở Y tế")!;
+    const at = rowWith(ws, 2, "Nhóm 2 — Quy đổi: 7,00 điểm trên 10 điểm tối đa của các chỉ tiêu áp dụng, tính theo thang 30.");
+    // One empty row under the line for the names (the signatures' last).
+    expect(at).toBe(rowWith(ws, 2, FORM_SIGNATURE.nameLine.vi) + 2);
+    expect(rowWith(ws, 7, FORM_SIGNATURE.placeDate.vi)).toBe(tableEnd(ws) + 2);
+  });
+
+  test("has room left by the template for a line on each group rescaled for its category, in the order of the groups, and a complete unit's form ends one row under its table", async () => {
+    // 1.2 applies to departments with public services too: a department without has two groups rescaled.
+    const both = structuredClone(definition);
+    (both.root.children[0]!.children[1] as { appliesTo?: string[] }).appliesTo = ["co-dvc"];
+    const parsed = parseDefinition(both);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const wb = await open(await makeTemplate(parsed.model, UNITS, { lang: "vi", period: "Năm 2024" }));
+    for (const ws of wb.worksheets.slice(1)) {
+      ws.getCell(rowOf(ws, "1.1"), 4).value = "Có";
+      ws.getCell(rowOf(ws, "1.1"), 7).value = "Kế hoạch số 12/KH";
+      ws.getCell(rowOf(ws, "2.1.a"), 4).value = 35;
+      ws.getCell(rowOf(ws, "2.1.b"), 4).value = 50;
+    }
+    const blank = wb.getWorksheet("Thanh tra tỉnh")!;
+    const end = tableEnd(blank);
+    // Two lines, an empty row above and under them: the place and date five rows under the table.
+    expect(rowWith(blank, 7, FORM_SIGNATURE.placeDate.vi)).toBe(end + 5);
+    for (const r of [end + 1, end + 2, end + 3, end + 4]) expect([r, blank.getRow(r).values]).toEqual([r, []]);
+    expect(rowWith(wb.getWorksheet("Sở Y tế")!, 7, FORM_SIGNATURE.placeDate.vi)).toBe(tableEnd(wb.getWorksheet("Sở Y tế")!) + 2);
+
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
+    await runScoring(host, { definition: both, lang: "vi", projectVersion: "test", now: new Date("2024-06-08T00:00:00Z") });
+    const ws = (await open(await host.toBuffer())).getWorksheet("Thanh tra tỉnh")!;
+    expect([end + 2, end + 3].map((r) => String(ws.getCell(r, 2).value))).toEqual([
+      expect.stringMatching(/^Nhóm 1 — Quy đổi: 10,00 điểm trên 10 điểm tối đa .* tính theo thang 20\.$/),
+      expect.stringMatching(/^Nhóm 2 — Quy đổi: 7,00 điểm trên 10 điểm tối đa .* tính theo thang 30\.$/),
+    ]);
+    expect(ws.getCell(end + 4, 2).value).toBeNull();
+    expect(rowWith(ws, 7, FORM_SIGNATURE.placeDate.vi)).toBe(end + 5);
   });
 });

@@ -224,6 +224,42 @@ function applies(node: ModelNode, unit: TemplateUnit, model: IndexModel): boolea
 }
 
 /**
+ * Whether `node` is left out of the unit's points for its category alone: it does not apply, or
+ * it is a group none of whose scored children (max above 0) counts (such a group is not available,
+ * so its own parent is rescaled without it).
+ */
+function leftOutForCategory(node: ModelNode, unit: TemplateUnit, model: IndexModel): boolean {
+  if (!applies(node, unit, model)) return true;
+  if (node.kind !== "group") return false;
+  const scored = node.children.flatMap((c) => {
+    const child = model.nodes.get(c);
+    return child && child.max !== undefined && child.max > 0 ? [child] : [];
+  });
+  return scored.length > 0 && scored.every((child) => leftOutForCategory(child, unit, model));
+}
+
+/**
+ * How many groups of the unit's form a scoring will explain under its table as rescaled because
+ * rows do not apply to the unit's category (the scoring's rescaled-group lines: a `sum` group
+ * with a max, counted for the unit, some of whose scored children are left out for the category).
+ * Rescaling a scoring finds in the figures (a "không áp dụng" typed in, a figure missing) is not
+ * known here.
+ */
+function rescaledForCategory(unit: TemplateUnit, model: IndexModel): number {
+  let count = 0;
+  for (const node of model.nodes.values()) {
+    if (node.kind !== "group" || node.def.aggregate !== "sum" || node.max === undefined || !(node.max > 0)) continue;
+    if (leftOutForCategory(node, unit, model)) continue;
+    const leftOut = node.children.some((c) => {
+      const child = model.nodes.get(c);
+      return child !== undefined && child.max !== undefined && child.max > 0 && leftOutForCategory(child, unit, model);
+    });
+    if (leftOut) count++;
+  }
+  return count;
+}
+
+/**
  * A category given as an id or as a name → the id, as the reader resolves it (case and diacritics
  * ignored: "CO-DVC", "so, ban, nganh co dich vu cong"); a category the index does not know stays as typed.
  */
@@ -484,7 +520,8 @@ const SIGNATURE_ROOM = 90;
 /**
  * Under a form's table, where the printed form is signed and stamped (FORM_SIGNATURE, as
  * Vietnamese administrative forms end), from the row after `firstRow` (the first under the table,
- * left empty): the place and date line over the right block; the
+ * or one further down where room is left above it for a scoring's lines; left empty): the place
+ * and date line over the right block; the
  * blocks of who prepared the form (under `Nội dung`, column `left`) and of the head of the unit
  * (across the `right` columns, `Minh chứng` to `Điểm`, merged), each its title, what to write
  * there, the room to sign (and stamp) and a line for the full name. Within the table's columns,
@@ -754,7 +791,12 @@ async function writeUnitSheet(
     const height = wrappedHeight(cells);
     if (height > wrappedHeight([])) row.height = height;
   }
-  writeFormFoot(ws, r, { left: COL.item, right: [COL.evidence, COL.score] }, lang);
+  // Room under the table, above the signatures, for the lines a scoring writes on the groups
+  // rescaled for the unit's category (one a group, an empty row above and under them, as the
+  // scoring looks for it: sheet-edits' rescaledNotesPlace), so that on paper they explain the
+  // table under it, before the place, date and signatures, not after them.
+  const rescaled = rescaledForCategory(unit, model);
+  writeFormFoot(ws, rescaled > 0 ? r + rescaled + 1 : r, { left: COL.item, right: [COL.evidence, COL.score] }, lang);
 
   ws.columns.forEach((col, i) => {
     col.width = i < columns.length ? widthOf(i + 1) : 12;
