@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { blockArea, forgetStaleResults, wholeSheet } from "./stale-results";
-import type { Message, SheetMessage } from "../../core/i18n/text";
+import type { Lang, Message, SheetMessage } from "../../core/i18n/text";
 import {
   INDEX_SHEET as MARKS_INDEX,
   MARK_FILLS,
@@ -685,7 +685,10 @@ function tableCopiesMessages(wb: ExcelJS.Workbook, plan: WritePlan): SheetMessag
  * the user typed on it outside the ranges the plan clears (OwnedSheetPlan.clear) is kept, and so
  * are their conditional formats and validations there (user-formats.ts), as the Excel host's clear leaves them.
  */
-function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, warnings?: SheetMessage[]): ExcelJS.Worksheet {
+/** What a table's total row says in its first column, as Excel in that language writes it when the row is turned on. */
+const TOTAL_ROW_LABEL: Record<Lang, string> = { vi: "Tổng", en: "Total" };
+
+function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, lang: Lang, warnings?: SheetMessage[]): ExcelJS.Worksheet {
   const existing = sheetNamed(wb, plan.name);
   const kept = existing && plan.clear ? userCells(existing, plan.clear) : undefined;
   const carried = existing && plan.clear ? carriedCells(existing, plan) : undefined;
@@ -725,7 +728,8 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, warnings?: 
       headerRow: true,
       totalsRow: false,
       style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: headers.map((name) => ({ name, filterButton: true })),
+      // The first column's word in a total row, should the user turn one on (ExcelJS would write "Total" in any language).
+      columns: headers.map((name, i) => ({ name, filterButton: true, ...(i === 0 ? { totalsRowLabel: TOTAL_ROW_LABEL[lang] } : {}) })),
       rows,
     });
   }
@@ -865,7 +869,7 @@ export function applyPlan(
     if (ws) clearMark(ws, m.cell, m.fill);
   }
   warnings?.push(...tableCopiesMessages(wb, plan));
-  for (const owned of plan.owned) writeOwnedSheet(wb, owned, warnings);
+  for (const owned of plan.owned) writeOwnedSheet(wb, owned, plan.lang, warnings);
   for (const edit of plan.edits) {
     const ws = sheetNamed(wb, edit.sheet);
     if (!ws) throw new Error(`sheet not found: ${edit.sheet}`);
