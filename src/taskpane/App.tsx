@@ -122,6 +122,7 @@ const useStyles = makeStyles({
   progressIdle: { marginBottom: `calc(-1 * ${tokens.spacingVerticalM})` },
   // A notice's counted line ("21 phiếu trống được bỏ qua…") that opens to its list.
   group: { marginTop: tokens.spacingVerticalXS, "& > summary": { cursor: "pointer" } },
+  nowrap: { whiteSpace: "nowrap" },
   // A notice's lists indented as far as their bullets need: the pane is narrow.
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: "1.25em" },
 });
@@ -477,6 +478,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const LoadedStep = (state.step === "collect" ? collectStep : state.step === "check" ? checkStep : chartsStep).component(loadAttempt);
   // What this Excel lacks, short: one plain line each, which Excel has them, the API sets when asked for.
   const missing = state.missingFeatures && state.missingFeatures.length > 0 ? missingFeaturesNotice(state.missingFeatures, lang) : undefined;
+  // The download a scoring or marking notice reminds of, while it is not yet downloaded (the link's own kind names it).
+  const keepKind = state.notice && state.unsaved && state.downloadUrl && downloadAfter(state.notice, state) !== undefined ? (state.downloadKind ?? "scored") : undefined;
   return (
     <FluentProvider theme={state.dark ? webDarkTheme : webLightTheme} className={s.root}>
       <Header lang={lang} mode={state.mode} onLang={actions.setLang} />
@@ -514,9 +517,15 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             )}
           </div>
           <Text className={st.wrap} size={200}>
-            {state.workbench?.fileName
-              ? `${t(lang, "workbookOpened", { name: state.workbench.fileName })} · ${t(lang, "workbookSheets", { count: visibleSheets(state.snapshot) })}`
-              : t(lang, "noWorkbook")}
+            {state.workbench?.fileName ? (
+              <>
+                {`${t(lang, "workbookOpened", { name: state.workbench.fileName })} · `}
+                {/* "7 trang tính" kept on one line: a narrow pane would leave "tính" alone on the next. */}
+                <span className={s.nowrap}>{t(lang, "workbookSheets", { count: visibleSheets(state.snapshot) })}</span>
+              </>
+            ) : (
+              t(lang, "noWorkbook")
+            )}
           </Text>
         </section>
       )}
@@ -588,6 +597,9 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             text={noticeText(state.notice, lang)}
             items={(state.notice.details ?? []).map((d) => d[lang])}
             groups={state.notice.groups}
+            // Outside Excel, scored or marked cells live in this tab until downloaded: said under the notice (not only to
+            // screen readers), with the link's own name, until the link is used.
+            {...(keepKind !== undefined ? { after: t(lang, "downloadToKeep", { link: t(lang, DOWNLOAD_KEYS[keepKind]) }) } : {})}
             lang={lang}
             onDismiss={() => {
               actions.dismissNotice();

@@ -136,13 +136,15 @@ export const STRINGS = {
   templatesTitle: { vi: "Tạo phiếu tự đánh giá", en: "Make self-assessment forms" },
   templatesHelp: {
     vi: "Mỗi dòng một đơn vị: mã; tên; loại đơn vị (mã và loại đơn vị có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị, Đơn vị và cột Nhóm ghi loại đơn vị.",
-    en: "One unit a line: code; name; unit category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
+    en: "One unit per line: code; name; unit category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
   },
   // An index without unit categories: nothing said of them.
   templatesHelpNoCategories: {
     vi: "Mỗi dòng một đơn vị: mã; tên (mã có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị và Đơn vị.",
-    en: "One unit a line: code; name (the code may be left out). Or open a CSV file with columns Unit code and Unit.",
+    en: "One unit per line: code; name (the code may be left out). Or open a CSV file with columns Unit code and Unit.",
   },
+  // The closed line that opens to unitsFormats (or unitsFormatsNoCategories).
+  unitsFormatsTitle: { vi: "Cách tách các phần trong mỗi dòng", en: "How each line is split into parts" },
   // How a line is split: the rule of state/units.ts parseUnitList, said to the user.
   unitsFormats: {
     vi: "Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy. Tên có dấu phẩy thì đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; ở dòng chỉ có dấu phẩy, phần đầu là mã khi là một từ viết hoa, có chữ số hoặc viết thường không dấu, phần cuối là loại đơn vị khi là một loại của bộ chỉ số, phần còn lại là tên. Dòng tiêu đề (Mã đơn vị, Đơn vị, Nhóm) cho biết thứ tự các cột của các dòng dưới nó.",

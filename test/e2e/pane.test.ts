@@ -2717,3 +2717,48 @@ describe("hundreds of units, as a fifth audit found them", () => {
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
+
+describe("what a new official outside Excel meets, as a sixth audit found it", () => {
+  test("after scoring, the notice itself says the results are kept only once downloaded, with the link's name, until the link is used", async () => {
+    const page = await openPage();
+    await checkAndScore(page, "vi");
+    const notice = page.getByTestId("notice");
+    const keep = notice.getByText('Sổ chỉ được lưu khi tải xuống: hãy bấm "Tải xuống sổ đã chấm" để giữ kết quả.', { exact: true });
+    // Shown, not only said to screen readers.
+    await keep.waitFor();
+    expect(await keep.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(/^Đã chấm điểm 4 sở, ban, ngành, trong đó \d+ được xếp hạng\./);
+    // In English too, by the English link's name.
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await notice.getByText('The workbook is kept only once downloaded: use "Download the scored workbook" to keep this work.', { exact: true }).waitFor();
+    // Downloaded: the reminder has done its work, and the notice says what was scored alone.
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    await notice.getByText("The workbook is kept only once downloaded", { exact: false }).waitFor({ state: "detached" });
+    expect(await notice.textContent()).toMatch(/^Scored 4 departments \(\d+ ranked\)\./);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("at 320 px the workbook's count of sheets stays on one line, and the rules of how a unit line is split open on demand, still describing the list", async () => {
+    const page = await openPage({ width: 320 });
+    await openWorkbook(page, sample);
+    // "5 trang tính": never "5 trang" with "tính" alone on the next line.
+    const count = page.getByText(/^\d+ trang tính$/);
+    await count.waitFor();
+    const box = await count.evaluate((el) => ({ height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) }));
+    expect(box.height).toBeLessThan(box.line * 1.5);
+    await step(page, "Thu thập");
+    const rules = page.locator("#units-formats");
+    // Closed at first: the list's field comes right after the help and the unit categories.
+    expect(await rules.isVisible()).toBe(false);
+    // The field is still described by the rules.
+    const described = await page.getByLabel("Danh sách đơn vị").evaluate((el) => el.getAttribute("aria-describedby")?.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ") ?? "");
+    expect(described).toContain("Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy.");
+    // Opened by its line, with the keyboard as with the pointer.
+    await page.getByText("Cách tách các phần trong mỗi dòng", { exact: true }).focus();
+    await page.keyboard.press("Enter");
+    expect(await rules.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});

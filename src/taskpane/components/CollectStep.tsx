@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   preview: { margin: 0, paddingInlineStart: "2.5em", display: "flex", flexDirection: "column", gap: "2px", maxHeight: "12em", overflowY: "auto" },
   // As wide as the pane, never wider: a textarea is otherwise as wide as its 20 columns of text,
   // which a zoomed pane (200% in a 350 px pane leaves 175 CSS px) cannot hold.
+  formats: { minWidth: 0 },
+  formatsSummary: { cursor: "pointer", width: "fit-content", maxWidth: "100%", marginBottom: "2px" },
   units: { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box", "& textarea": { width: "100%", minWidth: 0 } },
 });
 
@@ -98,9 +100,14 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         {/* An index without unit categories: the help, the formats and the preview say nothing of them. */}
         <Text className={st.hint}>{t(lang, hasCategories ? "templatesHelp" : "templatesHelpNoCategories")}</Text>
         {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.map((c) => `"${c}"`).join(", ") })}</Text>}
-        <Text className={mergeClasses(st.hint, st.wrap)} id="units-formats">
-          {t(lang, hasCategories ? "unitsFormats" : "unitsFormatsNoCategories")}
-        </Text>
+        {/* The rules of how a line is read, for whoever needs them (a name with a comma, lines pasted from Excel):
+            closed at first, so that the list's field is in sight; still the field's description for screen readers. */}
+        <details className={s.formats} data-testid="units-formats-more">
+          <summary className={mergeClasses(st.hint, st.linkFocus, s.formatsSummary)}>{t(lang, "unitsFormatsTitle")}</summary>
+          <Text block className={mergeClasses(st.hint, st.wrap)} id="units-formats">
+            {t(lang, hasCategories ? "unitsFormats" : "unitsFormatsNoCategories")}
+          </Text>
+        </details>
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text[lang]} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
           <Textarea className={mergeClasses(s.units, st.focusRing)} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={[t(lang, unitsExampleKey(state.index.model)), ...categories.slice(0, 1)].join("; ")} aria-describedby="units-formats" />
         </Field>
