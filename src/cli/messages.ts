@@ -493,7 +493,18 @@ export const M = {
     vi: `Tệp ${path} là sổ làm việc Excel (.xlsx) nhưng được đặt tên đuôi .csv; hãy đổi đuôi tên tệp thành .xlsx rồi chạy lại.`,
     en: `The file ${path} is an Excel workbook (.xlsx) named as a .csv file; rename it to end in .xlsx and run again.`,
   }),
-  /** A table file of 0 bytes. */
+  /** An .xlsx workbook (a zip package with a workbook part) named otherwise: ".xls", ".ods", or no extension (""). */
+  xlsxMisnamed: (path: string, ext: string): Message =>
+    ext === ""
+      ? {
+          vi: `Tệp ${path} là sổ làm việc Excel (.xlsx) nhưng tên tệp không có đuôi; hãy thêm đuôi .xlsx vào tên tệp rồi chạy lại.`,
+          en: `The file ${path} is an Excel workbook (.xlsx) but its name has no extension; add .xlsx to its name and run again.`,
+        }
+      : {
+          vi: `Tệp ${path} là sổ làm việc Excel (.xlsx) nhưng mang đuôi ${ext}; hãy đổi đuôi tên tệp thành .xlsx rồi chạy lại.`,
+          en: `The file ${path} is an Excel workbook (.xlsx) whose name ends in ${ext}; rename it to end in .xlsx and run again.`,
+        },
+  /** A file of 0 bytes: a table, or a file named as a workbook. */
   emptyFile: (path: string): Message => ({
     vi: `Tệp ${path} rỗng (0 byte), không có gì để đọc; hãy kiểm tra lại tệp (có thể tệp chưa được lưu hết).`,
     en: `The file ${path} is empty (0 bytes): there is nothing to read; check the file (it may not have been saved completely).`,

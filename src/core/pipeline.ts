@@ -225,7 +225,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
  * such a table (a form is always a unit).
  */
 function emptyTables(model: IndexModel, snapshot: WorkbookSnapshot, reading: ReadResult): Issue[] {
-  const rowFindings = new Set<IssueCode>(["summary-row", "missing-unit-name", "row-too-wide", "duplicate-unit"]);
+  const rowFindings = new Set<IssueCode>(["summary-row", "header-row-repeated", "missing-unit-name", "row-too-wide", "duplicate-unit"]);
   const found: Issue[] = [];
   for (const name of reading.sheets) {
     const sheet = snapshot.sheets.find((s) => s.name === name);

@@ -178,6 +178,8 @@ export type IssueCode =
   | "definition-mismatch"
   | "exclude-unmatched"
   | "summary-row"
+  | "header-row-repeated"
+  | "unit-code-case"
   | "row-too-wide"
   | "unknown-column"
   | "relative-below-zero"

@@ -45,6 +45,8 @@ export const FINDING_KINDS: Record<IssueCode, Message> = {
   "definition-mismatch": { vi: "Phiếu của bộ chỉ số khác", en: "Form of another index" },
   "exclude-unmatched": { vi: "Đơn vị loại trừ không khớp đơn vị nào", en: "Excluded unit matching none" },
   "summary-row": { vi: "Dòng tổng cộng", en: "Totals row" },
+  "header-row-repeated": { vi: "Dòng tiêu đề lặp lại", en: "Header row repeated" },
+  "unit-code-case": { vi: "Mã đơn vị chỉ khác chữ hoa, chữ thường", en: "Unit codes differing only in case" },
   "row-too-wide": { vi: "Dòng có quá nhiều cột", en: "Row with too many columns" },
   "unknown-column": { vi: "Tên cột không nhận ra hoặc bị trùng", en: "Column not in the index" },
   "relative-below-zero": { vi: "Giá trị dưới 0 ở quy tắc so sánh", en: "Value below zero in a relative rule" },

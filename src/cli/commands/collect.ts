@@ -12,7 +12,7 @@ import type { ParsedArgs } from "../args";
 import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T, shellArg } from "../messages";
 import { type Progress, withProgress } from "../progress";
-import { checkOutputs, failIfIndexNotText, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxKnown, notXlsxReason, warnIfOutOpen } from "./common";
+import { checkOutputs, failIfIndexNotText, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxKnown, notXlsxReason, warnIfOutOpen, workbookMisnamed } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -108,6 +108,8 @@ interface Input {
   notThere?: boolean;
   /** Excel's or LibreOffice's lock file of an open workbook: left out with a word, not an error. */
   lock?: boolean;
+  /** The reason when the file is the only one given, naming it by its path (`problem` names it by its name). */
+  alone?: Message;
 }
 
 /** Each file given: its bytes, or why it is left out (a lock file, a missing file, a folder, another format). */
@@ -119,7 +121,17 @@ function readInputs(io: CliIO, files: string[]): Input[] {
     const missing = inputFileProblem(io, f);
     if (missing) return { path: f, name, problem: missing, notThere: true };
     const format = notXlsxByExtension(f, name);
-    if (format) return { path: f, name, problem: format };
+    if (format) {
+      // An .xlsx workbook renamed (".xls"): said so, with the name to give it.
+      let data: Uint8Array | undefined;
+      try {
+        data = readInputFile(io, f);
+      } catch {
+        data = undefined;
+      }
+      const misnamed = data !== undefined ? workbookMisnamed(data, name) : undefined;
+      return { path: f, name, problem: misnamed ?? format, ...(misnamed !== undefined && data !== undefined ? { alone: workbookMisnamed(data, f) } : {}) };
+    }
     try {
       return { path: f, name, data: readInputFile(io, f) };
     } catch (e) {
@@ -161,7 +173,7 @@ async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progres
   const inputs = readInputs(io, args.files);
   if (inputs.length === 1 && inputs[0]!.problem !== undefined) {
     const only = inputs[0]!;
-    fail(only.lock ? { vi: `${only.name}: ${only.problem!.vi}`, en: `${only.name}: ${only.problem!.en}` } : only.notThere ? only.problem! : notXlsxByExtension(only.path)!);
+    fail(only.lock ? { vi: `${only.name}: ${only.problem!.vi}`, en: `${only.name}: ${only.problem!.en}` } : only.notThere ? only.problem! : (only.alone ?? notXlsxByExtension(only.path)!));
   }
   const files = inputs.filter((i) => i.problem === undefined).map(({ name, data }) => ({ name, data: data! }));
   warnIfOutOpen(io, args.out, lang);

@@ -141,6 +141,18 @@ function kindOfExtension(path: string): InputKind | undefined {
   return undefined;
 }
 
+/**
+ * An .xlsx workbook given another name (".xls", ".ods", none), as a file renamed to suit a system
+ * that asks for .xls is: a zip package holding a workbook part, not an OpenDocument one. Said as
+ * such, with the name to give it, rather than as a file of the format its name says.
+ */
+export function workbookMisnamed(data: Uint8Array, path: string): Message | undefined {
+  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || isOpenDocumentSpreadsheet(data)) return undefined;
+  const head = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (!head.includes("[Content_Types].xml") || !head.includes("xl/workbook.xml")) return undefined;
+  return M.xlsxMisnamed(path, extname(path));
+}
+
 export function inputKind(path: string): InputKind {
   return kindOfExtension(path) ?? fail(M.unknownExtension(path, extname(path)));
 }
@@ -617,7 +629,7 @@ function printedAsOwnSheets(host: XlsxHost, sheet: string): void {
  */
 export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHost; notices: Message[] }> {
   const bytes = readInputFile(io, path);
-  const kind = inputKind(path);
+  const kind = kindOfExtension(path) ?? fail(workbookMisnamed(bytes, path) ?? M.unknownExtension(path, extname(path)));
   const notices: Message[] = [];
   let data = bytes;
   let csvFields: number[] | undefined;
@@ -692,12 +704,14 @@ export function notXlsxReason(data: Uint8Array, path: string): Message {
 
 /**
  * What a file named .xlsx that ExcelJS cannot read is, when its first bytes tell (or its zip
- * directory: a package that unpacks to gigabytes, unpacksTooLarge): encrypted with
+ * directory: a package that unpacks to gigabytes, unpacksTooLarge): empty (0 bytes), encrypted with
  * a password to open, an Excel 97–2003 workbook (a compound file without an encrypted package),
  * a web page or XML file (text starting with "<"), or a table of text (no NUL byte, lines of
  * fields) given the name of a workbook.
  */
 export function notXlsxKnown(data: Uint8Array, path: string): Message | undefined {
+  // 0 bytes (a download or a copy that did not finish, an attachment saved empty): said so, not as a damaged workbook.
+  if (data.length === 0) return M.emptyFile(path);
   const tooLarge = unpacksTooLarge(data);
   if (tooLarge) return tooLargeToUnpackMessage(path, tooLarge);
   if (isPasswordEncrypted(data)) return M.passwordToOpen(path);

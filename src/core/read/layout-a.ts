@@ -987,8 +987,13 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   /** Whether a row of the table (one with a code) holds something in `Số liệu` or `Số liệu thẩm định`. */
   let anyFigure = false;
 
-  // The table's rows start below its header, below the sub-headers of a header of two rows.
-  for (let r = (header.subRow ?? header.row) + 1; r < sheet.values.length; r++) {
+  // The table's rows start below its header, below the sub-headers of a header of two rows, and
+  // below the row that numbers its columns ("1 2 3 4…", "(1) (2) (3)…"), as official tables often
+  // have: its "1" in the code column is no row of group 1.
+  const firstRow = (header.subRow ?? header.row) + 1;
+  const numbering = columnNumberingRow(sheet, firstRow, header);
+  for (let r = firstRow; r < sheet.values.length; r++) {
+    if (r === numbering) continue;
     const codeCell = cellAt(sheet, r, codeCol);
     if (isBlank(codeCell)) continue;
     if (!anyFigure && (!isBlank(cellAt(sheet, r, valueCol)) || (cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised))))) anyFigure = true;
@@ -1146,3 +1151,26 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   };
   return { kind: "unit", unit };
 }
+
+/**
+ * The row that numbers a table's columns, when the first row below its header is one: the first
+ * filled row there, filled in the code column and in three columns more, each cell a column's
+ * number ("1", 1, "(1)", "(4)=(2)/(3)") and each one more than the cell before. Undefined otherwise.
+ */
+function columnNumberingRow(sheet: SheetSnapshot, from: number, header: Pick<TableHeader, "cols" | "lastColumn">): number | undefined {
+  let r = from;
+  while (r < sheet.values.length && (sheet.values[r] ?? []).every(isBlank)) r++;
+  const row = sheet.values[r] ?? [];
+  const codeCol = header.cols.code;
+  if (codeCol === undefined || isBlank(row[codeCol] ?? null)) return undefined;
+  const numbers: number[] = [];
+  for (let c = 0; c < row.length && c <= header.lastColumn; c++) {
+    const v = row[c] ?? null;
+    if (isBlank(v)) continue;
+    const n = typeof v === "number" ? v : typeof v === "string" ? Number(/^\s*\(?\s*(\d{1,2})\s*\)?\s*(?:=.*)?$/.exec(v)?.[1] ?? NaN) : NaN;
+    if (!Number.isInteger(n)) return undefined;
+    numbers.push(n);
+  }
+  return numbers.length >= 4 && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] as number) + 1) ? r : undefined;
+}
+

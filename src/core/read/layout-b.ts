@@ -227,6 +227,36 @@ function inputScoresNothing(model: IndexModel, inputCode: string): boolean {
   return false;
 }
 
+/**
+ * Whether a row below the header is the header row again: its unit-name cell is a unit-name
+ * label ("Đơn vị", "Unit"), its code and category cells (when the table has those columns) are
+ * blank or labels of theirs, and each filled input cell names the code of its own column
+ * ("1.3.a", "1.3.a – Số văn bản…"), one of them at least. A unit named "Đơn vị" with figures is
+ * not one.
+ */
+function headerRepeat(model: IndexModel, header: UnitsHeader): (row: readonly CellValue[]) => boolean {
+  const own = unitLabelHeaders(model.definition.unitLabel);
+  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...own.name]);
+  const codeLabels = new Set<string>([...UNIT_LABELS.code, ...own.code]);
+  const categoryLabels = new Set<string>(UNIT_LABELS.category);
+  const matcher = new CodeMatcher(model);
+  const labelled = (v: CellValue | undefined, labels: ReadonlySet<string>): boolean => v === undefined || isBlank(v) || labels.has(foldLabel(v));
+  return (row) => {
+    const name = row[header.name];
+    if (name === undefined || isBlank(name) || !nameLabels.has(foldLabel(name))) return false;
+    if (header.code !== undefined && !labelled(row[header.code], codeLabels)) return false;
+    if (header.category !== undefined && !labelled(row[header.category], categoryLabels)) return false;
+    let named = 0;
+    for (const [input, c] of header.inputs) {
+      const v = row[c];
+      if (v === undefined || isBlank(v)) continue;
+      if ((typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher)) !== input) return false;
+      named++;
+    }
+    return named > 0;
+  };
+}
+
 /** "A", "B", …, "AA" for a 0-based column. */
 function columnLetters(col0: number): string {
   return address(0, col0).replace(/\d+$/, "");
@@ -278,6 +308,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
 
   const units: RawUnit[] = [];
   const inputColumns = new Set(header.inputs.values());
+  const repeatsHeader = headerRepeat(model, header);
   const headerWidth = fieldCount(sheet, header.row);
   const tooWide = sheet.csvFile !== undefined ? tooWideRows(sheet, header.row) : new Map<number, number>();
   for (let r = header.row + 1; r < sheet.values.length; r++) {
@@ -299,6 +330,22 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
     // the unit code's column among them ("Tổng cộng" merged over "Mã đơn vị" and "Đơn vị"): a
     // code cell that holds a totals label, with no name beside it, is that label, not a code. A
     // row with a code is a unit, whatever its name.
+    // The header row again further down (tables of two exports pasted one under the other, or a
+    // header repeated on each printed page): no unit, left out with a note naming the header row,
+    // never scored and ranked as a unit named "Đơn vị" with an error at each of its cells.
+    if (repeatsHeader(sheet.values[r] ?? [])) {
+      issues.push(
+        makeIssue("info", "header-row-repeated", {
+          sheet: sheet.name,
+          ...file,
+          row: r + 1,
+          ...(sheet.csvFile === undefined ? { cell: name.address } : {}),
+          raw: keyText(name.value),
+          headerRow: header.row + 1,
+        }),
+      );
+      continue;
+    }
     const labelAsCode = code !== undefined && isBlank(name.value) && isSummaryName(code.value);
     if (noCode || labelAsCode) {
       const label = isSummaryName(name.value)

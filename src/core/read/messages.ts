@@ -143,8 +143,11 @@ export interface MessageParams {
    * names (`missingColumns`); `raw` is then the header text not recognised (at `cell`), if one is
    * singled out, and `headerLang` the language the row's column names are written in.
    * row-too-wide: the CSV table's header row (`value` the row's fields, `other` the header's).
+   * header-row-repeated: the table's header row, which this row repeats.
    */
   headerRow?: number;
+  /** unit-code-case: two units whose codes differ only in letter case, this one's and the first one's (at `found`). */
+  codeCase?: { code: string; name: string; otherCode: string; otherName: string };
   missingColumns?: ("code" | "value")[];
   headerLang?: "vi" | "en";
   /**
@@ -1616,6 +1619,19 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `${quote(p, "vi")} được coi là dòng tổng (cộng hoặc trung bình của các đơn vị), không phải một đơn vị, nên không được chấm và xếp hạng; nếu đây là một đơn vị, hãy ghi mã đơn vị cho dòng này`,
     en: `${quote(p, "en")} is taken as a totals row (a sum or average of the units), not a unit, so it is not scored or ranked; if it is a unit, give the row a unit code`,
   }),
+  "header-row-repeated": (p) => ({
+    vi: `dòng này lặp lại dòng tiêu đề của bảng (dòng ${p.headerRow}), không phải một đơn vị, nên được bỏ qua (không chấm, không xếp hạng); có thể hai bảng đã được dán nối nhau — nếu vậy, hãy xóa dòng này`,
+    en: `the row repeats the table's header row (row ${p.headerRow}), is not a unit, and is left out (not scored or ranked); two tables may have been pasted one under the other — if so, delete this row`,
+  }),
+  "unit-code-case": (p) => {
+    const c = p.codeCase ?? { code: p.unit ?? "", name: p.unitName ?? "", otherCode: "", otherName: "" };
+    const at = p.foundRow !== undefined ? { vi: `dòng ${p.foundRow}`, en: `row ${p.foundRow}` } : { vi: `ở ${p.found}`, en: `at ${p.found}` };
+    // Two units whose codes differ only in letter case: most often one unit sent twice.
+    return {
+      vi: `mã đơn vị "${c.code}" ("${c.name}") chỉ khác mã "${c.otherCode}" ("${c.otherName}", ${at.vi}) ở chữ hoa, chữ thường; hai đơn vị được chấm và xếp hạng riêng. Nếu là cùng một đơn vị (gửi hai lần), hãy giữ một bản và xóa bản thừa; nếu không, hãy đặt mã dễ phân biệt hơn`,
+      en: `the unit code "${c.code}" ("${c.name}") differs from the code "${c.otherCode}" ("${c.otherName}", ${at.en}) only in letter case; the two are scored and ranked as separate units. If they are one unit (sent twice), keep one copy and delete the other; otherwise give them codes that tell them apart`,
+    };
+  },
   "layout-not-found": (p) => {
     if (p.legacy !== undefined && p.sheet !== undefined && p.headerRow === undefined && p.unit === undefined && p.unitName === undefined) {
       // A form or a table whose labels are all typed in an old encoding (issueMessage adds which, and what to do).

@@ -135,6 +135,9 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
  */
 function unsign(text: string): { s: string; sign: number; percent: boolean } {
   let s = foldWidth(text).normalize("NFC").trim();
+  // Excel's mark of a figure kept as text ('0123), which a CSV export or a program that does not
+  // know it writes into the cell: the figure after it is read ("'101" is 101).
+  if (s.startsWith("'")) s = s.slice(1).trimStart();
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;

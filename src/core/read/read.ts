@@ -273,6 +273,8 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
   // unitsWithSimilarNames). One name under two codes is not said: communes of two districts are
   // often named alike ("Xã Tân Lập"), and the codes tell them apart.
   const byName = new Map<string, Map<string, (typeof built)[number]>>();
+  /** Units said above, whose code is not said again below. */
+  const namesSaid = new Set<(typeof built)[number]>();
   for (const b of built) {
     if (b.submission === undefined || scored.get(keyOf(b)) !== b) continue;
     const s = b.submission;
@@ -283,6 +285,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     if (!spellings.has(spelling)) spellings.set(spelling, b);
     if (first === undefined) continue;
     const other = first.submission as Submission;
+    namesSaid.add(b);
     issues.push(
       makeIssue("warning", "duplicate-unit-name", {
         sheet: b.raw.sheet,
@@ -292,6 +295,37 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
         unitName: s.name,
         expected: other.name,
         list: [s.code, other.code],
+        ...placeOf(first),
+      }),
+    );
+  }
+
+  // Units scored apart whose codes differ only in letter case ("SNV", "snv"): two units to the
+  // reader (case counts in a key), and most often one unit sent twice, its code retyped (two
+  // files collected into one workbook). Said at the later one's code, naming the first, unless
+  // its name was said just above.
+  const byCode = new Map<string, (typeof built)[number]>();
+  for (const b of built) {
+    if (b.submission === undefined || scored.get(keyOf(b)) !== b || b.raw.code === undefined) continue;
+    const s = b.submission;
+    const code = unitKeyOf(s.code);
+    if (code === "") continue;
+    const folded = code.toLocaleLowerCase("vi");
+    const first = byCode.get(folded);
+    if (first === undefined) {
+      byCode.set(folded, b);
+      continue;
+    }
+    const other = first.submission as Submission;
+    if (unitKeyOf(other.code) === code || namesSaid.has(b)) continue;
+    issues.push(
+      makeIssue("warning", "unit-code-case", {
+        sheet: b.raw.sheet,
+        ...(b.raw.file !== undefined ? { file: b.raw.file } : {}),
+        cell: b.raw.code.address,
+        unit: unitKey(s),
+        unitName: s.name,
+        codeCase: { code, name: s.name, otherCode: unitKeyOf(other.code), otherName: other.name },
         ...placeOf(first),
       }),
     );

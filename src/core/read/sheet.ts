@@ -71,13 +71,16 @@ function codeKey(text: string): string {
  * Finds the definition's codes from what a cell holds. Text matches exactly (after trimming, in
  * Unicode NFC, so "Hạ tầng" typed in a cell matches the same code saved decomposed; invisible
  * characters pasted along, "1.3.a\u200B", are ignored; full-width digits and letters, "１.１", are
- * their ASCII);
+ * their ASCII); a code not found so is looked for without the full stops that end a numbered
+ * list's numbers ("3.1.b.") and in another letter case ("4.2.A"), when that names one code;
  * a number cell such as 1.1 is matched by its text ("1.1") first, then by numeric equality
  * ("1.10", which Excel turns into the number 1.1), taking a code not yet used in the sheet.
  */
 export class CodeMatcher {
   /** Each code as compared (codeKey: NFC, trimmed, no invisible characters, no full-width forms) → the code as the model spells it. */
   private readonly codes = new Map<string, string>();
+  /** Each code as compared in lower case → the codes so spelt (one, unless the definition has codes that differ only in case). */
+  private readonly lowerCodes = new Map<string, string[]>();
   private readonly byNumber = new Map<number, string[]>();
   private readonly used = new Set<string>();
 
@@ -86,6 +89,7 @@ export class CodeMatcher {
       const key = codeKey(code);
       if (this.codes.has(key)) return;
       this.codes.set(key, code);
+      this.lowerCodes.set(key.toLowerCase(), [...(this.lowerCodes.get(key.toLowerCase()) ?? []), code]);
       const n = /^[+-]?\d+(\.\d+)?$/.test(key) ? Number(key) : NaN;
       if (Number.isFinite(n)) this.byNumber.set(n, [...(this.byNumber.get(n) ?? []), code]);
     };
@@ -93,8 +97,20 @@ export class CodeMatcher {
     for (const code of model.inputs.keys()) add(code);
   }
 
+  /**
+   * The code `text` names: as spelt, else without the full stops a numbered list ends its numbers
+   * with ("3.1.b.", "1."), else in another letter case ("4.2.A" for "4.2.a") when only one code is
+   * spelt so.
+   */
   private lookup(text: string): string | undefined {
-    return this.codes.get(codeKey(text));
+    const key = codeKey(text);
+    const exact = this.codes.get(key);
+    if (exact !== undefined) return exact;
+    const bare = key.replace(/(?<=\S)\.+$/, "");
+    const stripped = bare !== key ? this.codes.get(bare) : undefined;
+    if (stripped !== undefined) return stripped;
+    const alike = this.lowerCodes.get(bare.toLowerCase()) ?? [];
+    return alike.length === 1 ? alike[0] : undefined;
   }
 
   /** The definition code a cell names, or undefined. Marks the code as used in this sheet. */

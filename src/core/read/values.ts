@@ -101,8 +101,15 @@ export type CellReading =
  */
 export const NOT_APPLICABLE_ANSWERS: readonly string[] = ["n/a", "na", "kad", "khong ap dung", "not applicable"];
 const NOT_APPLICABLE = new Set(NOT_APPLICABLE_ANSWERS);
-const YES = new Set(["co", "da co", "dat", "yes", "y", "x", "1", "true"]);
-const NO = new Set(["khong", "khong co", "khong dat", "chua", "chua dat", "chua co", "no", "n", "0", "false"]);
+/**
+ * Tick marks read too: ✓ ✔ ☑ ✅ for yes, and the ticked and empty boxes of a Word check box
+ * (☒, ☐) for yes and no. A cross (✗, ✘) is left unread: it means "no" on some forms and "yes"
+ * (the "x" of a checklist) on others.
+ */
+const TICKS_YES = ["\u2713", "\u2714", "\u2611", "\u2705", "\u2612"];
+const TICKS_NO = ["\u2610"];
+const YES = new Set(["co", "da co", "dat", "yes", "y", "x", "1", "true", ...TICKS_YES, ...TICKS_YES.map((t) => `${t}\ufe0f`)]);
+const NO = new Set(["khong", "khong co", "khong dat", "chua", "chua dat", "chua co", "no", "n", "0", "false", ...TICKS_NO, ...TICKS_NO.map((t) => `${t}\ufe0f`)]);
 
 /**
  * An answer without the quotes it may be typed in (“Có”, "Không", ‘Có’, «Có», „Có“): straight and
