@@ -111,6 +111,22 @@ describe("provincial DTI, Decision 922/QĐ-BTTTT", () => {
     expect(table.units.map((u) => u.code)).toEqual(["T1", "T2", "T3", "T4", "T5"]);
   });
 
+  test("the published table as it is (its columns headed nhan_thuc_so, the_che_so…, by the indicators' names): read as it stands, published values and ranks, one note for the smart-city column", () => {
+    const m = model();
+    const read = readSubmissions(m, csvToSnapshot(readFileSync(join(__dirname, "../../test/fixtures/dti-2022-top5.csv")), "dti-2022-top5", "dti-2022-top5.csv"));
+    // The missing smart-city column is said once, for the table, not again on each province's row.
+    expect(read.issues.map((i) => [i.severity, i.code, i.node])).toEqual([["info", "missing-row", "6"]]);
+    const table = scoreUnits(m, read.submissions);
+    const { rows } = published();
+    expect(table.units.map((u) => u.name)).toEqual(rows.map((r) => r.province));
+    expect(table.units.map((u) => u.rank)).toEqual(rows.map((r) => r.rank));
+    table.units.forEach((u, i) => {
+      // HCMC's 716.355 points round to 0.7164 against a published 0.7163 (see above).
+      expect(Math.abs(roundHalfUp(u.value!, 4) - rows[i]!.pdti)).toBeLessThanOrEqual(u.name === "TP. Hồ Chí Minh" ? 0.0001 + 1e-12 : 0);
+      expect(u.coverage).toBe(1);
+    });
+  });
+
   test("a table without a scored column still gets its warning, the smart-city column apart as a note", () => {
     const csv = ["Mã tỉnh,Tỉnh,1,2,4,5,7,8,9", "T1,TP. Đà Nẵng,1,0.9,0.8487,0.7578,0.8575,0.7836,0.5197"].join("\n");
     const read = readSubmissions(model(), csvToSnapshot(csv, "dti", "dti.csv"));

@@ -1,7 +1,8 @@
 /**
  * Layout B: one table, one row per unit (a consolidated sheet or a CSV file). The header row has
  * `Đơn vị`/`Unit`, optionally `Mã đơn vị`/`Unit code` and `Nhóm`/`Category`, and one column per
- * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …", "1.3.a Số văn bản", "1.3.b. Tổng số").
+ * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …", "1.3.a Số văn bản", "1.3.b. Tổng số") or
+ * by the input's name alone, as published tables head them ("Nhận thức số", "nhan_thuc_so").
  * The unit's name and code columns may also be headed as the index calls its units, as the
  * results table heads them ("Tỉnh", "Mã tỉnh"; "Country", "Country code": unitLabelHeaders).
  * Other columns are ignored. A totals row ("Tổng cộng", "Trung bình") without a unit code (or with
@@ -11,7 +12,7 @@ import type { IndexModel } from "../definition/model";
 import type { CellValue, Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit, SheetReading } from "./raw";
-import type { LegacyEncoding } from "../i18n/text";
+import { type LegacyEncoding, foldText } from "../i18n/text";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, legacyRows, looksLikeCode } from "./sheet";
 import { UNIT_LABELS, unitLabelHeaders } from "./unit-fields";
 
@@ -51,11 +52,38 @@ function headerCode(text: string, matcher: CodeMatcher): string | undefined {
   return token !== "" ? matcher.claim(token) : undefined;
 }
 
+/** A header or an input's name as compared by inputsByName: folded (foldText), underscores and hyphens as spaces. */
+function nameKey(text: string): string {
+  return foldText(text.replace(/[_\-–—]+/g, " "));
+}
+
+/**
+ * The inputs a header may name by their name alone, as published tables head their columns
+ * ("Nhận thức số", "nhan_thuc_so" for input 1 "Nhận thức số"): each input's name in Vietnamese and
+ * in English, or, for an indicator read from one input of its own, the indicator's name; folded
+ * (nameKey). A name two inputs share names neither.
+ */
+function inputsByName(model: IndexModel): Map<string, string> {
+  const found = new Map<string, string | null>();
+  for (const input of model.inputs.values()) {
+    const indicator = model.nodes.get(input.indicator);
+    const own = input.name ?? (indicator?.kind === "indicator" && indicator.inputs.length === 1 ? indicator.name : undefined);
+    if (own === undefined) continue;
+    const names = typeof own === "string" ? [own] : [own.vi, own.en].filter((n): n is string => n !== undefined);
+    for (const key of new Set(names.map(nameKey))) {
+      if (key === "") continue;
+      found.set(key, found.has(key) && found.get(key) !== input.code ? null : input.code);
+    }
+  }
+  return new Map([...found].flatMap(([k, code]) => (code !== null ? [[k, code] as const] : [])));
+}
+
 function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
   const own = unitLabelHeaders(model.definition.unitLabel);
   const nameLabels = new Set<string>([...UNIT_LABELS.name, ...own.name]);
   const codeLabels = new Set<string>([...UNIT_LABELS.code, ...own.code]);
   const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  let byName: Map<string, string> | undefined;
   for (let r = 0; r < rowsToSearch; r++) {
     const row = sheet.values[r] ?? [];
     const matcher = new CodeMatcher(model);
@@ -65,6 +93,8 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
     const inputs = new Map<string, number>();
     const unknown: { raw: string; address: string }[] = [];
     const duplicates: UnitsHeader["duplicates"] = [];
+    byName ??= inputsByName(model);
+    const named = byName;
     row.forEach((v, c) => {
       if (isBlank(v)) return;
       const label = foldLabel(v);
@@ -72,7 +102,8 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
       else if (code === undefined && codeLabels.has(label)) code = c;
       else if (category === undefined && (UNIT_LABELS.category as readonly string[]).includes(label)) category = c;
       else {
-        const found = typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher);
+        // By its code, else by the input's name (a published table's "nhan_thuc_so").
+        const found = typeof v === "number" ? matcher.match(v) : (headerCode(cellText(v), matcher) ?? named.get(nameKey(cellText(v))));
         if (found !== undefined) {
           const used = inputs.get(found);
           if (used !== undefined) duplicates.push({ raw: keyText(v), address: address(r, c), code: found, used });

@@ -838,6 +838,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: Readonly
       }
       // An indicator that scores nothing (max 0, or under a group of max 0: "không tính điểm"): its blank changes no result.
       const nothing = scoresNothing(model, indCode);
+      // A table of units without its column (a published table without the smart-city column):
+      // said once for the table (layout B's missing-row note), not again on each unit's row.
+      if (nothing && raw.layout === "B" && raw.inputCells[inputCode] === undefined) continue;
       // Scored 0 (under "zero", or under "exclude" beside inputs given): a warning, as it lowers the score.
       const scoredZero = missing === "zero" || given.length > 0;
       // A blank cell inside a merge that shows a value: the unit thinks it answered; a warning, naming the merge.
