@@ -78,10 +78,22 @@ function inputsByName(model: IndexModel): Map<string, string> {
   return new Map([...found].flatMap(([k, code]) => (code !== null ? [[k, code] as const] : [])));
 }
 
-function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
+/**
+ * The headers of a table's unit columns, folded (foldLabel): the name's and the code's, as
+ * `Đơn vị`/`Unit` or as the index calls its units ("Tỉnh", "Mã tỉnh": unitLabelHeaders), and the
+ * category's.
+ */
+function unitColumnLabels(model: IndexModel): { name: ReadonlySet<string>; code: ReadonlySet<string>; category: ReadonlySet<string> } {
   const own = unitLabelHeaders(model.definition.unitLabel);
-  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...own.name]);
-  const codeLabels = new Set<string>([...UNIT_LABELS.code, ...own.code]);
+  return {
+    name: new Set<string>([...UNIT_LABELS.name, ...own.name]),
+    code: new Set<string>([...UNIT_LABELS.code, ...own.code]),
+    category: new Set<string>(UNIT_LABELS.category),
+  };
+}
+
+function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
+  const { name: nameLabels, code: codeLabels, category: categoryLabels } = unitColumnLabels(model);
   const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
   let byName: Map<string, string> | undefined;
   for (let r = 0; r < rowsToSearch; r++) {
@@ -100,7 +112,7 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
       const label = foldLabel(v);
       if (name === undefined && nameLabels.has(label)) name = c;
       else if (code === undefined && codeLabels.has(label)) code = c;
-      else if (category === undefined && (UNIT_LABELS.category as readonly string[]).includes(label)) category = c;
+      else if (category === undefined && categoryLabels.has(label)) category = c;
       else {
         // By its code, else by the input's name (a published table's "nhan_thuc_so").
         const found = typeof v === "number" ? matcher.match(v) : (headerCode(cellText(v), matcher) ?? named.get(nameKey(cellText(v))));
@@ -147,9 +159,7 @@ export interface UnitsHeaderWithoutInputs {
 }
 
 export function unitsHeaderWithoutInputs(model: IndexModel, sheet: SheetSnapshot): UnitsHeaderWithoutInputs | undefined {
-  const own = unitLabelHeaders(model.definition.unitLabel);
-  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...own.name]);
-  const codeLabels = new Set<string>([...UNIT_LABELS.code, ...own.code]);
+  const { name: nameLabels, code: codeLabels, category: categoryLabels } = unitColumnLabels(model);
   for (let r = 0; r < Math.min(sheet.values.length, HEADER_SEARCH_ROWS); r++) {
     const row = sheet.values[r] ?? [];
     const name = row.findIndex((v) => !isBlank(v) && nameLabels.has(foldLabel(v)));
@@ -160,7 +170,7 @@ export function unitsHeaderWithoutInputs(model: IndexModel, sheet: SheetSnapshot
     row.forEach((v, c) => {
       if (c === name || isBlank(v)) return;
       const label = foldLabel(v);
-      if (codeLabels.has(label) || (UNIT_LABELS.category as readonly string[]).includes(label)) return;
+      if (codeLabels.has(label) || categoryLabels.has(label)) return;
       others.push(keyText(v));
       const found = typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher);
       if (found !== undefined && !model.inputs.has(found)) nodes.push(found);
@@ -185,7 +195,7 @@ export function inputCodesNamed(model: IndexModel): { codes: string[]; more: boo
  * Only said, never read.
  */
 export function legacyUnitsHeader(model: IndexModel, sheet: SheetSnapshot): LegacyEncoding | undefined {
-  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...unitLabelHeaders(model.definition.unitLabel).name]);
+  const nameLabels = unitColumnLabels(model).name;
   const matcher = new CodeMatcher(model);
   for (let r = 0; r < Math.min(sheet.values.length, HEADER_SEARCH_ROWS); r++) {
     const row = sheet.values[r] ?? [];
@@ -266,10 +276,7 @@ function inputScoresNothing(model: IndexModel, inputCode: string): boolean {
  * not one.
  */
 function headerRepeat(model: IndexModel, header: UnitsHeader): (row: readonly CellValue[]) => boolean {
-  const own = unitLabelHeaders(model.definition.unitLabel);
-  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...own.name]);
-  const codeLabels = new Set<string>([...UNIT_LABELS.code, ...own.code]);
-  const categoryLabels = new Set<string>(UNIT_LABELS.category);
+  const { name: nameLabels, code: codeLabels, category: categoryLabels } = unitColumnLabels(model);
   const matcher = new CodeMatcher(model);
   const labelled = (v: CellValue | undefined, labels: ReadonlySet<string>): boolean => v === undefined || isBlank(v) || labels.has(foldLabel(v));
   return (row) => {
