@@ -167,7 +167,7 @@ describe("what is printed", () => {
     expect(v.code).toBe(1);
     expect(v.out.startsWith("Kết quả kiểm tra: 1 lỗi")).toBe(true);
     const s = await run(["score", "bang-loi.csv", "--index", "xa.json"]);
-    expect(s.out).toMatch(/được xếp hạng\.\n\nKết quả kiểm tra: 1 lỗi/);
+    expect(s.out).toMatch(/Đã chấm điểm và xếp hạng 3 đơn vị\.\n\nKết quả kiểm tra: 1 lỗi/);
   });
 
   it("plain progress says it reads the file once, naming it", async () => {

@@ -62,10 +62,10 @@ describe("the language", () => {
   it("is Vietnamese whatever LANG says, in the messages and in the sheets of the written workbook; --lang en changes both", async () => {
     const vi = await run(["score", "bang.csv", "--index", "xa.json", "--out", "lang-vi.xlsx"], { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8", LC_MESSAGES: "en_US.UTF-8" });
     expect(vi.code).toBe(0);
-    expect(vi.out).toContain("Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng.");
+    expect(vi.out).toContain("Đã chấm điểm và xếp hạng 2 đơn vị.");
     expect(await sheetNames("lang-vi.xlsx")).toEqual(expect.arrayContaining(["Kết quả", "Biểu đồ"]));
     const en = await run(["score", "bang.csv", "--index", "xa.json", "--out", "lang-en.xlsx", "--lang", "en"], { LANG: "vi_VN.UTF-8" });
-    expect(en.out).toContain("Scored 2 units, ranked 2.");
+    expect(en.out).toContain("Scored and ranked 2 units.");
     expect(await sheetNames("lang-en.xlsx")).toEqual(expect.arrayContaining(["Results", "Charts"]));
   });
 });

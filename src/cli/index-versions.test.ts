@@ -155,7 +155,7 @@ describe("results scored with last year's version", () => {
     // score without --out says how to update the workbook; with it, scores again and nothing is stale after.
     const s = await run(["score", "nam-sau.xlsx", "--index", "xa-2025.json"]);
     expect(s.out.split("\n")[0]).toMatch(/: hãy chấm điểm lại với --out để cập nhật sổ\.$/);
-    expect(s.out).toMatch(/Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng\./);
+    expect(s.out).toMatch(/Đã chấm điểm và xếp hạng 3 đơn vị\./);
     const again = await run(["score", "nam-sau.xlsx", "--index", "xa-2025.json", "--out", "nam-sau.xlsx", "--lang", "en"], "en");
     expect(again.out.split("\n")[0]).toBe(
       'The results in the workbook were scored with the index "Test commune index" version 2024; the index in use is version 2025: this run computes them again.',
@@ -217,7 +217,7 @@ describe("forms of last year's version scored with this year's", () => {
       expect(vi.out).toContain(`Cảnh báo: Trang tính '${name}', ô A8: bảng không có dòng cho chỉ tiêu 1.2`);
       expect(vi.out).toContain(`Cảnh báo: Trang tính '${name}', ô A11: mã "1.1" không có trong bộ chỉ số nên được bỏ qua.`);
     }
-    expect(vi.out).toContain("Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng.");
+    expect(vi.out).toContain("Đã chấm điểm và xếp hạng 3 đơn vị.");
     expect(existsSync(join(dir, "moi.xlsx"))).toBe(true);
     // The rows both versions have are read: 2.1 as each unit gave it; 1.2 had no row, so no points.
     const scored = JSON.parse((await run(["validate", "moi.xlsx", "--json", "-"])).out) as { index: unknown; units: UnitJson[]; stale: unknown };
@@ -236,7 +236,7 @@ describe("forms of last year's version scored with this year's", () => {
     );
     // The forms' own version (kept in the workbook) reads every form as it was made: no warning about the version.
     const own = await run(["score", "cham.xlsx"]);
-    expect(own.out).toMatch(/Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng\./);
+    expect(own.out).toMatch(/Đã chấm điểm và xếp hạng 3 đơn vị\./);
     expect(own.out).not.toContain("phiên bản đang dùng");
   });
 
@@ -263,7 +263,7 @@ describe("forms of last year's version scored with this year's", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out).toContain(`the form was made for the index "dti-so-nganh-mau@${def.version}" (version ${def.version}), not the version in use (moi); it is read by the codes of its rows with version moi`);
-    expect(r.out).toContain("Scored 3 departments");
+    expect(r.out).toContain("Scored and ranked 3 departments.");
 
     // Another index (another id): no form is read. A built-in one is pointed to by its id.
     const builtinForms = await run(["score", "phieu-so.xlsx", "--index", "xa-khac.json", "--lang", "en"], "en");

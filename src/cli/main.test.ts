@@ -115,7 +115,7 @@ describe("dti-scorer score", () => {
   it("counts a row of a CSV table left out for a taken unit code as a row, not a form", async () => {
     writeFileSync(join(dir, "xa-trung.csv"), "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,0.5,3,4\nX01,Xã Tân Phú,Không,1,10,10\n");
     const r = await run(["score", "xa-trung.csv", "--index", "xa.json"]);
-    expect(r.out).toContain("Đã chấm điểm 1 đơn vị, trong đó 1 được xếp hạng. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
+    expect(r.out).toContain("Đã chấm điểm và xếp hạng 1 đơn vị. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
     expect(r.out).toContain("Tệp xa-trung.csv, dòng 3, cột");
   });
 
@@ -352,7 +352,7 @@ describe("a copy of a built-in sample that kept its id and version", () => {
       expect.objectContaining({ severity: "warning", sheet: "Sở Y tế", cell: `B${r1c}`, message: expect.stringContaining("the same id and version") }),
     ]);
     // The form is scored, so it is not counted among the forms left out.
-    expect(asked.err).toContain("Scored 1 department, ranked 1.\n");
+    expect(asked.err).toContain("Scored and ranked 1 department.\n");
     // A copy that only adds "$schema" is the built-in's content: forms made from it are scored with the built-in without a word.
     const plain = await run(["score", "phieu-mau-schema.xlsx", "--index", "dti-so-nganh-mau", "--json", "-"]);
     expect((JSON.parse(plain.out) as typeof askedJson).issues.filter((i) => i.code === "definition-mismatch")).toEqual([]);

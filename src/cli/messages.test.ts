@@ -4,7 +4,7 @@ describe("the command line's count phrases", () => {
   test("English says one thing in the singular, several in the plural; Vietnamese has no plural", () => {
     expect(M.templateDone(1, "p.xlsx").en).toBe("Made 1 self-assessment form in p.xlsx.");
     expect(M.templateDone(3, "p.xlsx").en).toBe("Made 3 self-assessment forms in p.xlsx.");
-    expect(M.scoredSummary(1, 1).en).toBe("Scored 1 unit, ranked 1.");
+    expect(M.scoredSummary(1, 1).en).toBe("Scored and ranked 1 unit.");
     expect(M.scoredSummary(4, 3, { forms: 1 }).en).toBe("Scored 4 units, ranked 3. 1 form was not scored: see the errors below.");
     expect(M.scoredSummary(4, 3, { rows: 2 }).en).toBe("Scored 4 units, ranked 3. 2 rows were not scored: see the errors below.");
     // Forms and rows of a table, each called what it is.
@@ -22,8 +22,8 @@ describe("the command line's count phrases", () => {
   });
 
   test("the units scored are counted as the index calls them, as the results sheet's subtitle counts them", () => {
-    expect(M.scoredSummary(5, 5, {}, { vi: "Tỉnh", en: "Province" })).toEqual({ vi: "Đã chấm điểm 5 tỉnh, trong đó 5 được xếp hạng.", en: "Scored 5 provinces, ranked 5." });
-    expect(M.scoredSummary(1, 1, {}, { vi: "Sở, ban, ngành", en: "Department" })).toEqual({ vi: "Đã chấm điểm 1 sở, ban, ngành, trong đó 1 được xếp hạng.", en: "Scored 1 department, ranked 1." });
+    expect(M.scoredSummary(5, 5, {}, { vi: "Tỉnh", en: "Province" })).toEqual({ vi: "Đã chấm điểm và xếp hạng 5 tỉnh.", en: "Scored and ranked 5 provinces." });
+    expect(M.scoredSummary(1, 1, {}, { vi: "Sở, ban, ngành", en: "Department" })).toEqual({ vi: "Đã chấm điểm và xếp hạng 1 sở, ban, ngành.", en: "Scored and ranked 1 department." });
   });
 
   test("English names the command and the file with \"the\"", () => {

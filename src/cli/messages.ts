@@ -928,10 +928,11 @@ export const M = {
     const forms = left.forms ?? 0;
     const rows = left.rows ?? 0;
     const vi = [...(forms > 0 ? [`${forms} phiếu`] : []), ...(rows > 0 ? [`${rows} dòng`] : [])].join(" và ");
+    const all = ranked === n && n > 0;
     const en = [...(forms > 0 ? [`${forms} form${forms === 1 ? "" : "s"}`] : []), ...(rows > 0 ? [`${rows} row${rows === 1 ? "" : "s"}`] : [])].join(" and ");
     return {
-      vi: `Đã chấm điểm ${unitCount(n, "vi", unitLabel)}, trong đó ${ranked} được xếp hạng.${vi !== "" ? ` ${vi} chưa được chấm: xem các lỗi bên dưới.` : ""}`,
-      en: `Scored ${unitCount(n, "en", unitLabel)}, ranked ${ranked}.${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
+      vi: `${all ? `Đã chấm điểm và xếp hạng ${unitCount(n, "vi", unitLabel)}.` : `Đã chấm điểm ${unitCount(n, "vi", unitLabel)}, trong đó ${ranked} được xếp hạng.`}${vi !== "" ? ` ${vi} chưa được chấm: xem các lỗi bên dưới.` : ""}`,
+      en: `${all ? `Scored and ranked ${unitCount(n, "en", unitLabel)}.` : `Scored ${unitCount(n, "en", unitLabel)}, ranked ${ranked}.`}${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
     };
   },
   noIssues: { vi: "Không có lỗi hoặc cảnh báo nào.", en: "No errors or warnings." },

@@ -182,9 +182,9 @@ describe("rows of a table left out of the scoring", () => {
     await tableWorkbook("trung-ma.xlsx", [HEADER.split(","), ["X01", "Xã An Bình", "Có", 0.5, 3, 4], ["X01", "Xã Tân Phú", "Có", 1, 3, 4], ["X02", "Xã Phước Long", "Không", 1, 1, 2]]);
     const vi = await run(["score", "trung-ma.xlsx", "--index", "xa.json"]);
     expect(vi.code).toBe(1);
-    expect(vi.out).toContain("Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
+    expect(vi.out).toContain("Đã chấm điểm và xếp hạng 2 đơn vị. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
     const en = await run(["score", "trung-ma.xlsx", "--index", "xa.json", "--lang", "en"], "en");
-    expect(en.out).toContain("Scored 2 units, ranked 2. 1 row was not scored: see the errors below.");
+    expect(en.out).toContain("Scored and ranked 2 units. 1 row was not scored: see the errors below.");
   });
 });
 

@@ -412,6 +412,8 @@ export const STRINGS = {
     vi: "Đã chấm điểm {units}, trong đó {ranked} được xếp hạng.",
     en: "Scored {units} ({ranked} ranked).",
   },
+  // scoreDone when every unit scored is ranked.
+  scoreDoneAllRanked: { vi: "Đã chấm điểm và xếp hạng {units}.", en: "Scored and ranked {units}." },
   scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
   scoreLeftOutRows: { vi: "{count} dòng chưa được chấm: xem bước Kiểm tra.", en: "{count} rows were not scored: see the Check step." },
   // Units whose forms hold no figure at all ({units}: counted as the index calls them, unitsCountText; {names}: up to

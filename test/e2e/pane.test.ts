@@ -142,7 +142,7 @@ describe("outside Excel (office.js fails to load)", () => {
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("score-summary").waitFor();
     // A screen reader is told the result: the pane's polite live region says it.
-    await page.getByTestId("live-polite").filter({ hasText: /^Đã chấm điểm 4 sở, ban, ngành/ }).waitFor({ state: "attached" });
+    await page.getByTestId("live-polite").filter({ hasText: /^Đã chấm điểm và xếp hạng 4 sở, ban, ngành/ }).waitFor({ state: "attached" });
     expect(await page.getByTestId("live-polite").getAttribute("aria-live")).toBe("polite");
     const download = page.getByTestId("download");
     await download.waitFor();
@@ -633,7 +633,7 @@ describe("outside Excel, what each action says", () => {
     expect(await page.getByRole("tabpanel", { name: "Bước 4: Chấm điểm" }).count()).toBe(1);
     await page.getByLabel("Làm tròn khi xếp hạng (số chữ số thập phân)").selectOption("0");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng 4 sở, ban, ngành/);
     await idle(page);
     const rows = await unitRows(page);
     expect(rows).toHaveLength(4);
@@ -652,7 +652,7 @@ describe("outside Excel, what each action says", () => {
     await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
     expect(await noticeSaying(page, "biểu đồ trên trang")).toContain("Đã tạo hoặc cập nhật 3 biểu đồ trên trang 'Biểu đồ'.");
     await idle(page);
-    expect(await page.getByText("Đã chấm điểm 4 sở, ban, ngành").count()).toBe(0);
+    expect(await page.getByText("Đã chấm điểm và xếp hạng 4 sở, ban, ngành").count()).toBe(0);
     await shot(page, "charts-done-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     // The sheet by the name it was written under, though the pane now speaks English.
@@ -921,7 +921,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(findings).toMatch(/^Có [1-9]\d* lỗi và [1-9]\d* cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
     // The bar has no title: it is named by its sentence, not an unnamed group.
     expect(await page.getByRole("group", { name: findings, exact: true }).count()).toBe(1);
-    const said = new RegExp(`^Đã chấm điểm 4 sở, ban, ngành, trong đó \\d+ được xếp hạng\\. ${findings.replace(/[.()]/g, "\\$&")}$`);
+    const said = new RegExp(`^Đã chấm điểm và xếp hạng 4 sở, ban, ngành\\. ${findings.replace(/[.()]/g, "\\$&")}$`);
     await page.getByTestId("live-polite").filter({ hasText: said }).waitFor({ state: "attached" });
 
     const target = await inputCell(sample, SAMPLE_UNITS[2]!.name, numericInput());
@@ -1191,7 +1191,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await idle(page);
     offline = false;
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng 4 sở, ban, ngành/);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -1409,7 +1409,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng 4 sở, ban, ngành/);
     await idle(page);
 
     // Forms cannot be added to the workbook without ExcelApi 1.13: they come as a file to download, and the notice says why.
@@ -1652,7 +1652,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     const button = page.getByRole("button", { name: "Chấm điểm và ghi kết quả" });
     await button.focus();
     await page.keyboard.press("Enter");
-    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng 4 sở, ban, ngành/);
     await idle(page);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim())).toBe("Chấm điểm và ghi kết quả");
 
@@ -1688,7 +1688,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng 4 sở, ban, ngành/);
     await idle(page);
     expect(await page.getByText("Đã xảy ra lỗi").count()).toBe(0);
     expect(await shownRanks(page)).toEqual(await expectedRanks());
@@ -1821,10 +1821,10 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    const said = await noticeSaying(page, /^Đã chấm điểm 2 huyện, thị xã, thành phố/);
-    expect(said).toContain("Đã chấm điểm 2 huyện, thị xã, thành phố, trong đó 2 được xếp hạng. 2 huyện, thị xã, thành phố chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.");
+    const said = await noticeSaying(page, /^Đã chấm điểm và xếp hạng 2 huyện, thị xã, thành phố/);
+    expect(said).toContain("Đã chấm điểm và xếp hạng 2 huyện, thị xã, thành phố. 2 huyện, thị xã, thành phố chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.");
     // A notice has no title: a screen reader meets it named by its sentence, not as a group with no name.
-    expect(await page.getByRole("group", { name: /^Đã chấm điểm 2 huyện, thị xã, thành phố, trong đó 2 được xếp hạng\. 2 huyện, thị xã, thành phố chưa điền số liệu nào/ }).count()).toBe(1);
+    expect(await page.getByRole("group", { name: /^Đã chấm điểm và xếp hạng 2 huyện, thị xã, thành phố\. 2 huyện, thị xã, thành phố chưa điền số liệu nào/ }).count()).toBe(1);
     const notice = page.getByTestId("notice");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
@@ -2001,8 +2001,8 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByTestId("live-polite").filter({ hasText: "1 phiếu sẽ không được chấm" }).waitFor({ state: "attached" });
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    const said = await noticeSaying(page, /^Đã chấm điểm 3 sở, ban, ngành/);
-    expect(said).toMatch(/^Đã chấm điểm 3 sở, ban, ngành, trong đó \d+ được xếp hạng\. 1 phiếu chưa được chấm: xem bước Kiểm tra\./);
+    const said = await noticeSaying(page, /^Đã chấm điểm và xếp hạng 3 sở, ban, ngành/);
+    expect(said).toMatch(/^Đã chấm điểm và xếp hạng 3 sở, ban, ngành\. 1 phiếu chưa được chấm: xem bước Kiểm tra\./);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await noticeSaying(page, "1 form was not scored: see the Check step.");
     await page.getByLabel("Pane language").selectOption("vi");
@@ -2080,7 +2080,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await step(page, "Chấm điểm");
     await page.getByLabel("Xếp hạng trong").selectOption("category");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng 4 sở, ban, ngành/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     const categories = await summary.locator("tbody tr:not(:has(td))").allInnerTexts();
@@ -2126,7 +2126,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByLabel("Pane language").selectOption("vi");
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm điểm 4 quốc gia/);
+    await noticeSaying(page, /^Đã chấm điểm 4 quốc gia, trong đó 3 được xếp hạng\./);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     expect(await summary.getByRole("columnheader", { name: "Giá trị" }).count()).toBe(1);
@@ -2606,11 +2606,11 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     // Scored in English, then back to Vietnamese: the region that said it is emptied, not left in English.
     await step(page, "Score");
     await page.getByRole("button", { name: "Score and write results" }).click();
-    await noticeSaying(page, /^Scored \d+ departments/);
+    await noticeSaying(page, /^Scored and ranked \d+ departments/);
     // Said in the polite region or the assertive one (as the notice is a success or a warning), 60 ms after the region is emptied.
-    await page.locator("[data-testid=live-polite], [data-testid=live-assertive]").filter({ hasText: /^Scored \d+ departments/ }).first().waitFor({ state: "attached" });
+    await page.locator("[data-testid=live-polite], [data-testid=live-assertive]").filter({ hasText: /^Scored and ranked \d+ departments/ }).first().waitFor({ state: "attached" });
     await page.getByLabel("Pane language").selectOption("vi");
-    await noticeSaying(page, /^Đã chấm điểm \d+ sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng \d+ sở, ban, ngành/);
     await page.waitForFunction(() => ["live-polite", "live-assertive"].every((id) => document.querySelector(`[data-testid=${id}]`)!.textContent === ""));
     // What is said after the change is said in the language chosen.
     await step(page, "Kiểm tra");
@@ -2641,7 +2641,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     expect(await page.getByText("Tied units are ordered by name (alphabetically).").count()).toBe(1);
     await page.getByLabel("Pane language").selectOption("vi");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm điểm 2 quốc gia/);
+    await noticeSaying(page, /^Đã chấm điểm và xếp hạng 2 quốc gia/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     expect(await summary.getByRole("columnheader", { name: "Quốc gia" }).count()).toBe(1);
@@ -2727,7 +2727,7 @@ describe("what a new official outside Excel meets, as a sixth audit found it", (
     // Shown, not only said to screen readers.
     await keep.waitFor();
     expect(await keep.isVisible()).toBe(true);
-    expect(await notice.textContent()).toMatch(/^Đã chấm điểm 4 sở, ban, ngành, trong đó \d+ được xếp hạng\./);
+    expect(await notice.textContent()).toMatch(/^Đã chấm điểm và xếp hạng 4 sở, ban, ngành\./);
     // In English too, by the English link's name.
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await notice.getByText('The workbook is kept only once downloaded: use "Download the scored workbook" to keep this work.', { exact: true }).waitFor();
@@ -2735,7 +2735,7 @@ describe("what a new official outside Excel meets, as a sixth audit found it", (
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     await notice.getByText("The workbook is kept only once downloaded", { exact: false }).waitFor({ state: "detached" });
-    expect(await notice.textContent()).toMatch(/^Scored 4 departments \(\d+ ranked\)\./);
+    expect(await notice.textContent()).toMatch(/^Scored and ranked 4 departments\./);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 

@@ -108,7 +108,7 @@ describe("date-formatted numbers read through Excel", () => {
         put(f.cell(integers[0]!), 45721, "[$-vi-VN]dd/mm/yyyy");
         typed[at(integers[0]!)] = "ô chứa ngày 05/03/2025 (ô được định dạng ngày tháng), không phải là số";
         put(f.cell(integers[1]!), 0.5, "h:mm");
-        typed[at(integers[1]!)] = "ô được định dạng ngày tháng nên số 0,5 hiện thành 12:00 và không được đọc là số";
+        typed[at(integers[1]!)] = "ô được định dạng giờ nên số 0,5 hiện thành 12:00 và không được đọc là số";
         // Evidence on the top rows (read with the header) and below them.
         expect(f.cell("1.1", "Minh chứng").row).toBeLessThanOrEqual(12);
         put(f.cell("1.1", "Minh chứng"), new Date(Date.UTC(2025, 2, 5, 10, 30)), "m/d/yy h:mm");

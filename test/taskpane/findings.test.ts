@@ -99,13 +99,13 @@ describe("forms the reader leaves out, counted as the command line counts them",
 
   test("scoring says it scored, and with a form left out says how many as a warning, not a plain success", () => {
     const clean = scoreDoneNotice(20, 20, [warning]);
-    expect([clean.intent, clean.key, clean.message]).toEqual(["success", "scoreDone", { vi: "Đã chấm điểm 20 đơn vị, trong đó 20 được xếp hạng.", en: "Scored 20 units (20 ranked)." }]);
+    expect([clean.intent, clean.key, clean.message]).toEqual(["success", "scoreDone", { vi: "Đã chấm điểm và xếp hạng 20 đơn vị.", en: "Scored and ranked 20 units." }]);
     const left = scoreDoneNotice(20, 20, [dup, warning]);
     expect(left.intent).toBe("warning");
     expect(left.key).toBe("scoreDone");
     expect(left.message).toEqual({
-      vi: "Đã chấm điểm 20 đơn vị, trong đó 20 được xếp hạng. 1 phiếu chưa được chấm: xem bước Kiểm tra.",
-      en: "Scored 20 units (20 ranked). 1 form was not scored: see the Check step.",
+      vi: "Đã chấm điểm và xếp hạng 20 đơn vị. 1 phiếu chưa được chấm: xem bước Kiểm tra.",
+      en: "Scored and ranked 20 units. 1 form was not scored: see the Check step.",
     });
   });
 });
@@ -118,15 +118,15 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     expect(n.intent).toBe("warning");
     expect(n.key).toBe("scoreDone");
     expect(n.message).toEqual({
-      vi: "Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.",
-      en: "Scored 2 units (2 ranked). 2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.",
+      vi: "Đã chấm điểm và xếp hạng 2 đơn vị. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.",
+      en: "Scored and ranked 2 units. 2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.",
     });
   });
 
   test("one such unit among units with figures: that one alone is named; units with some figures are not", () => {
     const n = scoreDoneNotice(3, 3, [], [unit("Sở A"), unit("Sở B", { coverage: 0.4 }), unit("Sở C", { coverage: 0, points: 0 })]);
-    expect(n.message!.vi).toBe("Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng. 1 đơn vị chưa điền số liệu nào (Sở C): được tính 0 điểm.");
-    expect(n.message!.en).toBe("Scored 3 units (3 ranked). 1 unit has not filled in any figure (Sở C): it is counted as 0 points.");
+    expect(n.message!.vi).toBe("Đã chấm điểm và xếp hạng 3 đơn vị. 1 đơn vị chưa điền số liệu nào (Sở C): được tính 0 điểm.");
+    expect(n.message!.en).toBe("Scored and ranked 3 units. 1 unit has not filled in any figure (Sở C): it is counted as 0 points.");
   });
 
   test("at most five names, then how many more", () => {
@@ -149,7 +149,7 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
 
   test("an index of values: counted as a value of 0; not ranked for want of figures: said so, and no unit ranked is a warning", () => {
     const values = scoreDoneNotice(1, 1, [], [unit("Tỉnh A", { coverage: 0, points: null })]);
-    expect(values.message!.vi).toBe("Đã chấm điểm 1 đơn vị, trong đó 1 được xếp hạng. 1 đơn vị chưa điền số liệu nào (Tỉnh A): được tính giá trị 0.");
+    expect(values.message!.vi).toBe("Đã chấm điểm và xếp hạng 1 đơn vị. 1 đơn vị chưa điền số liệu nào (Tỉnh A): được tính giá trị 0.");
     const none = scoreDoneNotice(2, 0, [], [unit("Huyện A", { coverage: 0, ranked: false, points: null }), unit("Huyện B", { coverage: 0, ranked: false, points: null })]);
     expect(none.intent).toBe("warning");
     expect(none.message).toEqual({
@@ -173,13 +173,13 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     const units = unitsByRank(run.table);
     const n = scoreDoneNotice(units.length, units.filter((u) => u.ranked).length, run.issues, units, r.model.definition.unitLabel);
     expect(n.intent).toBe("warning");
-    expect(n.message!.vi).toMatch(/^Đã chấm điểm 2 huyện, thị xã, thành phố, trong đó \d được xếp hạng\. 2 huyện, thị xã, thành phố chưa điền số liệu nào \(Huyện A, Huyện B\): /);
-    expect(n.message!.en).toMatch(/^Scored 2 districts \(\d ranked\)\. 2 districts have not filled in any figure \(Huyện A, Huyện B\): /);
+    expect(n.message!.vi).toMatch(/^Đã chấm điểm và xếp hạng 2 huyện, thị xã, thành phố\. 2 huyện, thị xã, thành phố chưa điền số liệu nào \(Huyện A, Huyện B\): /);
+    expect(n.message!.en).toMatch(/^Scored and ranked 2 districts\. 2 districts have not filled in any figure \(Huyện A, Huyện B\): /);
   });
 
   test("every unit with figures and ranked: a plain success", () => {
     const n = scoreDoneNotice(2, 2, [], [unit("Sở A"), unit("Sở B", { coverage: 0.9 })]);
-    expect([n.intent, n.message]).toEqual(["success", { vi: "Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng.", en: "Scored 2 units (2 ranked)." }]);
+    expect([n.intent, n.message]).toEqual(["success", { vi: "Đã chấm điểm và xếp hạng 2 đơn vị.", en: "Scored and ranked 2 units." }]);
   });
 });
 
@@ -189,10 +189,10 @@ describe("the pane counts the units as the index calls them, as the command line
   const dup = makeIssue("error", "duplicate-unit", { sheet: "Sở Y tế (2)", cell: "B2", unit: "SYT" });
   const warning = makeIssue("warning", "evidence-missing", { sheet: "Sở Y tế", cell: "G11", node: "1.1", unit: "SYT" });
 
-  test("scoring says \"Đã chấm điểm 8 sở, ban, ngành\" / \"Scored 8 departments\", one department in the singular, in either language whichever the pane shows", () => {
-    expect(scoreDoneNotice(8, 8, [], [], departments).message).toEqual({ vi: "Đã chấm điểm 8 sở, ban, ngành, trong đó 8 được xếp hạng.", en: "Scored 8 departments (8 ranked)." });
+  test("scoring says \"Đã chấm điểm và xếp hạng 8 sở, ban, ngành\" / \"Scored and ranked 8 departments\", one department in the singular, in either language whichever the pane shows", () => {
+    expect(scoreDoneNotice(8, 8, [], [], departments).message).toEqual({ vi: "Đã chấm điểm và xếp hạng 8 sở, ban, ngành.", en: "Scored and ranked 8 departments." });
     expect(scoreDoneNotice(1, 0, [], [], departments).message!.en).toBe("Scored 1 department (0 ranked). No unit is ranked: the reason is under each unit's name.");
-    expect(scoreDoneNotice(63, 63, [], [], label("dti-tinh-922-2022")).message).toEqual({ vi: "Đã chấm điểm 63 tỉnh, trong đó 63 được xếp hạng.", en: "Scored 63 provinces (63 ranked)." });
+    expect(scoreDoneNotice(63, 63, [], [], label("dti-tinh-922-2022")).message).toEqual({ vi: "Đã chấm điểm và xếp hạng 63 tỉnh.", en: "Scored and ranked 63 provinces." });
     expect(scoreDoneNotice(206, 193, [], [], label("undp-hdi")).message).toEqual({ vi: "Đã chấm điểm 206 quốc gia, trong đó 193 được xếp hạng.", en: "Scored 206 countries (193 ranked)." });
   });
 

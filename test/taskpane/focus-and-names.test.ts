@@ -151,7 +151,7 @@ describe("the Check step's counts beside each unit", () => {
 
 describe("message bars without a title", () => {
   test("a notice is named by its sentence, not by a title never drawn", () => {
-    const text = "Đã chấm điểm 4 sở, ban, ngành, trong đó 4 được xếp hạng.";
+    const text = "Đã chấm điểm và xếp hạng 4 sở, ban, ngành.";
     const html = renderToStaticMarkup(createElement(DismissableBar, { intent: "success", testId: "notice", text, items: ["Một dòng."], lang: "vi", onDismiss: () => undefined }));
     expect(barName(html, "notice")).toBe(text);
   });

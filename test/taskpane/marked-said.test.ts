@@ -30,7 +30,7 @@ test("marking cells says what it marked, then the check's summary, in either lan
 test("scoring's notice keeps its counts; other notices add nothing", () => {
   const scoreDone = scoreDoneNotice(4, 4, []);
   const said = noticeSaid(scoreDone, "vi", { scoreCounts: { error: 1, warning: 20 }, checked });
-  expect(said).toMatch(/^Đã chấm điểm 4 đơn vị.* Có 1 lỗi và 20 cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
+  expect(said).toMatch(/^Đã chấm điểm và xếp hạng 4 đơn vị\. Có 1 lỗi và 20 cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
   expect(said).not.toContain("4 đơn vị: 1 lỗi");
   expect(noticeSaid({ intent: "success", key: "staleNone" }, "vi", { checked, scoreCounts: { error: 1, warning: 0 } })).toBe("Kết quả vẫn khớp với số liệu hiện tại.");
 });

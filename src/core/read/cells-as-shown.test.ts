@@ -246,7 +246,7 @@ describe("a number typed into a cell formatted as a time", () => {
 
   test("is said as the number typed, shown as 12:00, in a workbook of either date system", async () => {
     const of1900 = await finding(false);
-    expect(of1900.message.vi).toContain("ô được định dạng ngày tháng nên số 0,5 hiện thành 12:00 và không được đọc là số");
+    expect(of1900.message.vi).toContain("ô được định dạng giờ nên số 0,5 hiện thành 12:00 và không được đọc là số");
     const of1904 = await finding(true);
     expect(of1904.message).toEqual(of1900.message);
   });
@@ -258,5 +258,13 @@ describe("a number typed into a cell formatted as a time", () => {
     // A date of the form's years is a date typed, in either system.
     const typed = makeIssue("error", "not-a-number", { sheet: "Sở A", cell: "D12", node: "2", raw: "2025-03-04", date1904: true });
     expect(typed.message.vi).toContain("ô chứa ngày 04/03/2025 (ô được định dạng ngày tháng), không phải là số");
+  });
+
+  test("a yes/no cell showing a time of day names that time, not a date", () => {
+    const issue = makeIssue("error", "not-a-boolean", { sheet: "Sở A", cell: "D12", node: "2", raw: "1899-12-30T12:00:00" });
+    expect(issue.message.vi).toContain("giờ 12:00 không phải là câu trả lời có/không");
+    expect(issue.message.en).toContain("the time 12:00 is not a yes/no answer");
+    const day = makeIssue("error", "not-a-boolean", { sheet: "Sở A", cell: "D12", node: "2", raw: "2025-03-04T12:00:00" });
+    expect(day.message.vi).toContain("ngày 04/03/2025 12:00 không phải là câu trả lời có/không");
   });
 });

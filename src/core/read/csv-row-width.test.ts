@@ -154,7 +154,7 @@ describe("through the command line (a CSV file becomes a workbook, then is read)
     // Scored, the row left out is counted, as a form left out is, and listed under the results table.
     const scored = await runCli(["score", "bang.csv", "--index", "dti-so-nganh-mau", "--out", "ket-qua.xlsx"], dir);
     expect(scored.code).toBe(1);
-    expect(scored.out).toContain("Đã chấm điểm 2 sở, ban, ngành, trong đó 2 được xếp hạng. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
+    expect(scored.out).toContain("Đã chấm điểm và xếp hạng 2 sở, ban, ngành. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
   });
 
   test("the file's own count of fields is what counts: an unnamed column of notes (as Excel saves one) is no error, a split row whose last field is empty is one", async () => {

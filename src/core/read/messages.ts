@@ -657,7 +657,7 @@ const PERIOD_YEARS = { from: 1900, to: 2922 };
  * A cell of a sheet (not a CSV file, whose text is no date cell) that holds a date as the hosts
  * give one (HOST_DATE): hostDate of its text.
  */
-function dateCell(p: MessageParams): { shown: Message; number?: number } | undefined {
+function dateCell(p: MessageParams): { shown: Message; number?: number; timeOnly?: true } | undefined {
   if (p.file !== undefined || p.rawNumber !== undefined || p.raw === undefined) return undefined;
   return hostDate(p.raw, p.date1904 === true);
 }
@@ -665,7 +665,7 @@ function dateCell(p: MessageParams): { shown: Message; number?: number } | undef
 /**
  * A date as both hosts give a date cell (HOST_DATE: "2025-03-04", "2025-03-04T10:30:00"): the date
  * as the official sees it in Excel (formatDate: 04/03/2025 in vi, 4 Mar 2025 in en; with the time
- * of day, "10:30"; a time alone as the time), its serial number (the count of days Excel keeps, in
+ * of day, "10:30"; a time alone as the time, timeOnly), its serial number (the count of days Excel keeps, in
  * the workbook's date system), and, for a date before 1904 (a number typed into a cell formatted
  * as a date: 3 shows as 03/01/1900), the number. undefined for text of no such date.
  * Excel counts 1900 as a leap year: its serials before 61 (1 March 1900) show a day later than
@@ -675,7 +675,7 @@ function dateCell(p: MessageParams): { shown: Message; number?: number } | undef
  * day of the 1904 system falls before 1904, where the two systems show days differently: the date
  * shown is the same in either but for a time alone (a day 0 with a time of day).
  */
-export function hostDate(text: string, from1904 = false): { shown: Message; serial: number; number?: number } | undefined {
+export function hostDate(text: string, from1904 = false): { shown: Message; serial: number; number?: number; timeOnly?: true } | undefined {
   const m = HOST_DATE.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h = "00", mi = "00", sec = "00"] = m;
@@ -691,13 +691,23 @@ export function hostDate(text: string, from1904 = false): { shown: Message; seri
     return formatDate(new Date(day > 0 && day < 60 ? at + DAY : at), lang, 0);
   };
   const shown = (lang: "vi" | "en"): string => (day === 0 && time !== undefined ? time : `${dayText(lang)}${time !== undefined ? ` ${time}` : ""}`);
-  return { shown: { vi: shown("vi"), en: shown("en") }, serial, ...(serial >= 0 && serial < FIRST_1904_SERIAL ? { number: serial } : {}) };
+  return {
+    shown: { vi: shown("vi"), en: shown("en") },
+    serial,
+    ...(serial >= 0 && serial < FIRST_1904_SERIAL ? { number: serial } : {}),
+    ...(day === 0 && time !== undefined ? { timeOnly: true as const } : {}),
+  };
 }
 
-/** A cell's content quoted (quote), a date cell's as the date it shows: "ngày 04/03/2025" / "the date 4 Mar 2025". */
+/**
+ * A cell's content quoted (quote), a date cell's as the date it shows: "ngày 04/03/2025" / "the
+ * date 4 Mar 2025"; a cell showing a time alone (a fraction of a day in an h:mm cell) as that
+ * time: "giờ 12:00" / "the time 12:00".
+ */
 function shownQuote(p: MessageParams, lang: "vi" | "en"): string {
   const date = dateCell(p);
   if (date === undefined) return quote(p, lang);
+  if (date.timeOnly) return lang === "vi" ? `giờ ${date.shown.vi}` : `the time ${date.shown.en}`;
   return lang === "vi" ? `ngày ${date.shown.vi}` : `the date ${date.shown.en}`;
 }
 
@@ -1206,10 +1216,12 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     if (date !== undefined) {
       // A number shown as a date by the cell's format: the figure typed (3, shown 03/01/1900), or a date typed.
       const format = { vi: `hãy đổi định dạng ô sang "Số" (Number) rồi nhập lại số liệu`, en: `change the cell's format to Number and type the figure again` };
+      // A fraction of a day in a cell formatted as a time (h:mm) shows as a time of day.
+      const formatted = date.timeOnly ? { vi: "giờ", en: "a time" } : { vi: "ngày tháng", en: "a date" };
       return date.number !== undefined
         ? {
-            vi: `ô được định dạng ngày tháng nên số ${cellNumberText(date.number, "vi")} hiện thành ${date.shown.vi} và không được đọc là số${of(p).vi}; ${format.vi}`,
-            en: `the cell is formatted as a date, so the number ${cellNumberText(date.number, "en")} shows as ${date.shown.en} and is not read as a figure${of(p).en}; ${format.en}`,
+            vi: `ô được định dạng ${formatted.vi} nên số ${cellNumberText(date.number, "vi")} hiện thành ${date.shown.vi} và không được đọc là số${of(p).vi}; ${format.vi}`,
+            en: `the cell is formatted as ${formatted.en}, so the number ${cellNumberText(date.number, "en")} shows as ${date.shown.en} and is not read as a figure${of(p).en}; ${format.en}`,
           }
         : {
             vi: `ô chứa ngày ${date.shown.vi} (ô được định dạng ngày tháng), không phải là số${of(p).vi}; nếu đây là số liệu, ${format.vi}`,

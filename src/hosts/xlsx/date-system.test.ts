@@ -58,7 +58,9 @@ describe("the workbook's date system", () => {
       expect(found.map((i) => i.code)).toEqual(["not-a-number"]);
       said[String(date1904)] = found[0]!.message;
     }
-    expect(said.true!.vi).toContain("số 0,5 hiện thành 12:00");
+    // Said as the time it shows, the cell formatted as a time (not a date).
+    expect(said.true!.vi).toContain("ô được định dạng giờ nên số 0,5 hiện thành 12:00 và không được đọc là số");
+    expect(said.true!.en).toContain("the cell is formatted as a time, so the number 0.5 shows as 12:00 and is not read as a figure");
     expect(said.true!.vi).not.toContain("01/01/1904");
     expect(said.true).toEqual(said.false);
   });

@@ -217,7 +217,8 @@ export function severityCounts(issues: Issue[]): Record<Severity, number> {
 }
 
 /**
- * "Đã chấm 8 sở, ban, ngành (8 được xếp hạng)." / "Scored 8 departments (8 ranked).", the units
+ * "Đã chấm điểm 8 sở, ban, ngành, trong đó 7 được xếp hạng." / "Scored 8 departments (7 ranked)." ("Đã chấm
+ * điểm và xếp hạng 8 sở, ban, ngành." / "Scored and ranked 8 departments." when all are), the units
  * called as the index calls them (`unitLabel`: unitsCountText, as the command line says it, here
  * and in what follows: "2 sở, ban, ngành chưa điền số liệu nào"), and, as a warning (the run did not score everything as the units meant it): units whose forms hold
  * no figure at all (`results` with coverage 0), by name, and how the run took them (counted as 0,
@@ -232,7 +233,10 @@ export function scoreDoneNotice(
   results: readonly Pick<UnitResult, "name" | "coverage" | "ranked" | "points">[] = [],
   unitLabel?: LocalizedText,
 ): Notice {
-  const done = (lang: Lang): string => t(lang, "scoreDone", { units: unitsCountText(units, lang, unitLabel), ranked });
+  const done = (lang: Lang): string =>
+    ranked === units && units > 0
+      ? t(lang, "scoreDoneAllRanked", { units: unitsCountText(units, lang, unitLabel) })
+      : t(lang, "scoreDone", { units: unitsCountText(units, lang, unitLabel), ranked });
   const empty = results.filter((u) => u.coverage === 0);
   const counted = empty.filter((u) => u.ranked);
   const unranked = empty.filter((u) => !u.ranked);
