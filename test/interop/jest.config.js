@@ -9,4 +9,6 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/"],
   // LibreOffice starts cold in each conversion: seconds, not milliseconds.
   testTimeout: 240000,
+  // One LibreOffice at a time: two cold starts side by side on a small machine only slow each other.
+  maxWorkers: 1,
 };
