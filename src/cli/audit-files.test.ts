@@ -350,7 +350,7 @@ describe("files named as typed", () => {
     copyFileSync(join(dir, "that.xlsx"), join(dir, "gia.csv"));
     const r = await run(["score", "gia.csv", "--index", "xa.json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("Tệp gia.csv là sổ làm việc Excel (.xlsx) nhưng được đặt tên đuôi .csv; hãy đổi đuôi tên tệp thành .xlsx rồi chạy lại.\n");
+    expect(r.err).toBe("Tệp gia.csv là sổ làm việc Excel (.xlsx) nhưng mang đuôi .csv; hãy đổi đuôi tên tệp thành .xlsx rồi chạy lại.\n");
     writeFileSync(join(dir, "rong.csv"), "");
     const e = await runCli(["score", "rong.csv", "--index", "xa.json", "--lang", "en"], dir);
     expect(e.code).toBe(2);

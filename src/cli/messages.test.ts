@@ -29,7 +29,7 @@ describe("the command line's count phrases", () => {
   test("English names the command and the file with \"the\"", () => {
     expect(M.needOneFile("score").en).toBe("The score command needs exactly one workbook (.xlsx) or table (.csv).");
     expect(M.fileMissing("nofile.xlsx").en).toBe("The file nofile.xlsx does not exist.");
-    expect(M.xlsxNamedCsv("x.csv").en).toMatch(/^The file x\.csv is an Excel workbook/);
+    expect(M.xlsxMisnamed("x.csv", ".csv").en).toBe("The file x.csv is an Excel workbook (.xlsx) whose name ends in .csv; rename it to end in .xlsx and run again.");
     expect(M.needFiles.en).toBe("The collect command needs at least one .xlsx file to collect.");
   });
 

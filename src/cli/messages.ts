@@ -488,12 +488,7 @@ export const M = {
     vi: `Tệp ${path} được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại.`,
     en: `The file ${path} is protected by a password to open: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and run again.`,
   }),
-  /** A file named .csv that is an .xlsx workbook (a zip package). */
-  xlsxNamedCsv: (path: string): Message => ({
-    vi: `Tệp ${path} là sổ làm việc Excel (.xlsx) nhưng được đặt tên đuôi .csv; hãy đổi đuôi tên tệp thành .xlsx rồi chạy lại.`,
-    en: `The file ${path} is an Excel workbook (.xlsx) named as a .csv file; rename it to end in .xlsx and run again.`,
-  }),
-  /** An .xlsx workbook (a zip package with a workbook part) named otherwise: ".xls", ".ods", or no extension (""). */
+  /** An .xlsx workbook (a zip package with a workbook part) named otherwise: ".csv", ".xls", ".ods", or no extension (""). */
   xlsxMisnamed: (path: string, ext: string): Message =>
     ext === ""
       ? {

@@ -733,7 +733,7 @@ export function notXlsxKnown(data: Uint8Array, path: string): Message | undefine
  */
 export function notATable(data: Uint8Array, path: string): Message | undefined {
   if (data.length === 0) return M.emptyFile(path);
-  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return M.xlsxNamedCsv(path);
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return M.xlsxMisnamed(path, extname(path));
   return undefined;
 }
 
