@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDefinition } from "../core/definition";
-import { parseCsv } from "../core/read/csv";
+import { csvToSnapshot, parseCsv } from "../core/read/csv";
+import { readSubmissions } from "../core/read/read";
 import { roundHalfUp, scoreUnits } from "../core/score";
 import type { Submission } from "../core/types";
 import { findBuiltin } from "./index";
@@ -93,6 +94,19 @@ describe("UNDP Human Development Index", () => {
       expect([u.code, u.ranked, u.notRankedReason, u.value !== null]).toEqual([u.code, false, "excluded", true]);
     }
     expect(table.units.filter((u) => u.ranked)).toHaveLength(countries(year).complete.length);
+  });
+
+  test.each([2022, 2021])("the published %i table read as it stands (iso3, le_%i …): every country's published rank, the aggregates by their codes not ranked", (year) => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, `../../test/fixtures/hdi-${year}.csv`)));
+    const read = readSubmissions(model(), csvToSnapshot(bytes, `hdi-${year}`, `hdi-${year}.csv`));
+    // The unit code from iso3, the inputs from the columns of the year (hdi_…, hdi_rank_… are no input's).
+    expect(read.submissions).toHaveLength(countries(year).all);
+    expect(read.issues.filter((i) => i.severity !== "warning" || i.code !== "missing-input")).toEqual([]);
+    const table = scoreUnits(model(), read.submissions);
+    const published = new Map(countries(year).rows.map((r) => [r.iso3, Number.isNaN(r.rank) ? null : r.rank]));
+    const wrong = table.units.filter((u) => u.rank !== published.get(u.code)).map((u) => `${u.code} #${u.rank} (published #${published.get(u.code)})`);
+    expect(wrong).toEqual([]);
+    expect(table.units.filter((u) => u.code.startsWith("ZZ")).map((u) => u.notRankedReason)).toEqual(Array(11).fill("excluded"));
   });
 
   test("the definition names the 11 ZZ aggregates of the published table to leave out of the ranking, and says so in both languages", () => {

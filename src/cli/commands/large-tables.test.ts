@@ -5,6 +5,10 @@
  */
 import { csvToWorkbook, formatTable } from "./common";
 
+// 200,000 rows through ExcelJS take seconds, many more on a 2-core machine running a second test
+// beside it: a ceiling, not a measure.
+jest.setTimeout(120_000);
+
 test("a table of 200,000 rows is laid out, its columns as wide as their widest cell", () => {
   const rows = Array.from({ length: 200_000 }, (_, i) => [String(i + 1), `Đơn vị ${i + 1}`]);
   const lines = formatTable(["Hạng", "Đơn vị"], rows, ["right", "left"]).split("\n");

@@ -92,6 +92,18 @@ function unitColumnLabels(model: IndexModel): { name: ReadonlySet<string>; code:
   };
 }
 
+/**
+ * A header naming an input with a year after it, as tables published for several years head their
+ * columns ("le_2022", "eys 2021", "Nhận thức số - 2024"): the input, by code or by name as a header
+ * names it alone, and the year. Undefined for any other header.
+ */
+export function yearHeader(text: string, model: IndexModel, matcher: CodeMatcher, named: ReadonlyMap<string, string>): { code: string; year: number } | undefined {
+  const m = /^(.+?)[\s_.\-–]+((?:19|20)\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const code = headerCode(m[1]!, matcher) ?? named.get(nameKey(m[1]!));
+  return code !== undefined && model.inputs.has(code) ? { code, year: Number(m[2]) } : undefined;
+}
+
 function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
   const { name: nameLabels, code: codeLabels, category: categoryLabels } = unitColumnLabels(model);
   const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
@@ -107,6 +119,8 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
     const duplicates: UnitsHeader["duplicates"] = [];
     byName ??= inputsByName(model);
     const named = byName;
+    // Columns naming an input with a year ("le_2022"): read as the input's when they are all of one year.
+    const dated: { code: string; year: number; c: number; raw: string }[] = [];
     row.forEach((v, c) => {
       if (isBlank(v)) return;
       const label = foldLabel(v);
@@ -121,6 +135,11 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
           if (used !== undefined) duplicates.push({ raw: keyText(v), address: address(r, c), code: found, used });
           else if (model.inputs.has(found)) inputs.set(found, c);
         } else {
+          const year = typeof v === "string" ? yearHeader(v, model, matcher, named) : undefined;
+          if (year !== undefined) {
+            dated.push({ ...year, c, raw: keyText(v) });
+            return;
+          }
           // A header starting with what looks like a code the definition does not have. (A code it
           // has is never reported: headerCode above takes a known first word.)
           const head = firstToken(keyText(v));
@@ -128,6 +147,15 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
         }
       }
     });
+    // Of one year only: a column named with the input's code alone comes first; of several years,
+    // none is taken for another (unitsHeaderWithoutInputs says which years).
+    if (new Set(dated.map((d) => d.year)).size === 1) {
+      for (const d of dated) {
+        const used = inputs.get(d.code);
+        if (used !== undefined) duplicates.push({ raw: d.raw, address: address(r, d.c), code: d.code, used });
+        else inputs.set(d.code, d.c);
+      }
+    }
     if (name !== undefined && inputs.size > 0) {
       return { row: r, name, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown, duplicates };
     }
@@ -156,6 +184,11 @@ export interface UnitsHeaderWithoutInputs {
   columns: string[];
   columnCount: number;
   nodes: string[];
+  /**
+   * Columns naming inputs with years of more than one year ("le_1990" … "le_2022", yearHeader),
+   * which are not read: the first input so named, its latest year's header, and the years.
+   */
+  years?: { code: string; example: string; from: number; to: number; count: number };
 }
 
 export function unitsHeaderWithoutInputs(model: IndexModel, sheet: SheetSnapshot): UnitsHeaderWithoutInputs | undefined {
@@ -165,8 +198,10 @@ export function unitsHeaderWithoutInputs(model: IndexModel, sheet: SheetSnapshot
     const name = row.findIndex((v) => !isBlank(v) && nameLabels.has(foldLabel(v)));
     if (name < 0) continue;
     const matcher = new CodeMatcher(model);
+    const named = inputsByName(model);
     const others: string[] = [];
     const nodes: string[] = [];
+    const dated: { code: string; year: number; raw: string }[] = [];
     row.forEach((v, c) => {
       if (c === name || isBlank(v)) return;
       const label = foldLabel(v);
@@ -174,11 +209,33 @@ export function unitsHeaderWithoutInputs(model: IndexModel, sheet: SheetSnapshot
       others.push(keyText(v));
       const found = typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher);
       if (found !== undefined && !model.inputs.has(found)) nodes.push(found);
+      const year = found === undefined && typeof v === "string" ? yearHeader(v, model, matcher, named) : undefined;
+      if (year !== undefined) dated.push({ ...year, raw: keyText(v) });
     });
     // A list of units alone (`Mã đơn vị | Đơn vị | Nhóm`, as the instructions sheet of the forms
     // lists them) is no table of figures: only a row with another column is taken for one.
     if (others.length === 0) continue;
-    return { row: r, cell: address(r, name), raw: keyText(row[name] ?? null), columns: others.slice(0, NAMED_COLUMNS), columnCount: others.length, nodes: [...new Set(nodes)] };
+    const yearsOf = [...new Set(dated.map((d) => d.year))].sort((a, b) => a - b);
+    const first = dated[0];
+    const years =
+      first !== undefined && yearsOf.length > 1
+        ? {
+            code: first.code,
+            example: dated.filter((d) => d.code === first.code).reduce((a, b) => (b.year > a.year ? b : a)).raw,
+            from: yearsOf[0]!,
+            to: yearsOf[yearsOf.length - 1]!,
+            count: yearsOf.length,
+          }
+        : undefined;
+    return {
+      row: r,
+      cell: address(r, name),
+      raw: keyText(row[name] ?? null),
+      columns: others.slice(0, NAMED_COLUMNS),
+      columnCount: others.length,
+      nodes: [...new Set(nodes)],
+      ...(years !== undefined ? { years } : {}),
+    };
   }
   return undefined;
 }

@@ -155,7 +155,7 @@ export interface MessageParams {
    * names no input of the index (unitsHeaderWithoutInputs): the row's other columns (the first
    * few, and how many), and those that name a group or an indicator rather than an input.
    */
-  unitsHeader?: { columns: string[]; columnCount: number; nodes: string[] };
+  unitsHeader?: { columns: string[]; columnCount: number; nodes: string[]; years?: { code: string; example: string; from: number; to: number; count: number } };
   /** layout-not-found: the index's first input codes, which a table of units' columns are named by, and whether it has more. */
   inputCodes?: { codes: string[]; more: boolean };
   /**
@@ -907,7 +907,13 @@ function unitsHeaderWithoutInputs(p: MessageParams): Message {
         };
   const scored = p.file !== undefined ? { vi: "chưa đơn vị nào trong tệp được chấm", en: "no unit in the file is scored" } : { vi: "trang tính này chưa được chấm", en: "the sheet is not scored" };
   const first = p.inputCodes?.codes[0];
-  const name = p.inputCodes !== undefined && first !== undefined
+  const y = h.years;
+  const name = y !== undefined
+    ? {
+        vi: `; các cột như "${excerpt(y.example)}" mang số liệu ${y.code} kèm năm, của ${y.count} năm (${y.from}–${y.to}): hãy chỉ giữ các cột số liệu của năm cần chấm (xóa các cột của những năm khác, hoặc chép cột đơn vị và các cột của năm đó sang một tệp mới)`,
+        en: `; columns such as "${excerpt(y.example)}" hold input ${y.code} with a year, for ${y.count} years (${y.from}–${y.to}): keep only the figure columns of the year to score (delete the other years' columns, or copy the unit column and that year's columns into a new file)`,
+      }
+    : p.inputCodes !== undefined && first !== undefined
     ? {
         vi: `; hãy đặt tên mỗi cột số liệu bằng một mã số liệu của bộ chỉ số (${inputCodesText(p.inputCodes)}), như "${first}" hoặc "${first} – tên số liệu"`,
         en: `; name each figure column by one of the index's input codes (${inputCodesText(p.inputCodes)}), as "${first}" or "${first} – its name"`,

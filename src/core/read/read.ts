@@ -193,7 +193,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
             row: near.row + 1,
             cell: near.cell,
             raw: near.raw,
-            unitsHeader: { columns: near.columns, columnCount: near.columnCount, nodes: near.nodes },
+            unitsHeader: { columns: near.columns, columnCount: near.columnCount, nodes: near.nodes, ...(near.years !== undefined ? { years: near.years } : {}) },
             inputCodes,
           }),
         );

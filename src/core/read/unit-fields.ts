@@ -11,11 +11,12 @@ import { unitCodeHeader } from "../plan/labels";
 /**
  * Labels of a unit's fields, folded (case and diacritics ignored, foldText): `Đơn vị`/`Unit`,
  * `Mã đơn vị`/`Unit code`, `Nhóm`/`Loại đơn vị`/`Category`, and a form's `Bộ chỉ số`/`Index`
- * and `Kỳ đánh giá`/`Period`.
+ * and `Kỳ đánh giá`/`Period`. A code's column is also read under `iso3`, as tables of countries
+ * published by the United Nations (UNDP's HDI) head their ISO 3166 codes.
  */
 export const UNIT_LABELS = {
   name: ["don vi", "unit", "ten don vi", "unit name"],
-  code: ["ma don vi", "unit code", "ma dv"],
+  code: ["ma don vi", "unit code", "ma dv", "iso3"],
   category: ["nhom", "category", "nhom don vi", "loai don vi", "loai", "unit category"],
   index: ["bo chi so", "index"],
   period: ["ky danh gia", "period"],

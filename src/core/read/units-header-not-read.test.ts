@@ -5,6 +5,8 @@
  * columns must be named by; never said to be typed in an old encoding (TCVN3) when its labels are
  * Unicode, while a header typed in TCVN3 still is.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parseDefinition } from "../definition";
 import type { IndexModel } from "../definition/model";
@@ -80,17 +82,39 @@ describe("a header row in Unicode with the unit's column and codes of groups or 
     expect(alone[0]!.message.vi).toMatch(/^Tệp dv\.csv không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã số liệu/);
   });
 
-  test("the HDI's country column beside columns named with the year: a few of them named, then the input codes", () => {
+  test("the HDI's country column beside columns of several years (the published time series): a few of them named, the years, and what to keep", () => {
     const hdi = builtin("undp-hdi");
-    const csv = "iso3,country,hdicode,region,le_2022,eys_2022,mys_2022,gnipc_2022\nVNM,Viet Nam,High,EAP,73.6,13,8.4,10814\n";
-    const read = readSubmissions(hdi, csvToSnapshot(csv, "hdi-2022", "hdi-2022.csv"));
+    const csv = "iso3,country,hdicode,region,le_2021,le_2022,eys_2021,eys_2022,mys_2022,gnipc_2022\nVNM,Viet Nam,High,EAP,73.6,73.6,13,13,8.4,10814\n";
+    const read = readSubmissions(hdi, csvToSnapshot(csv, "hdi", "hdi.csv"));
+    expect(read.submissions).toEqual([]);
     expect(read.issues.map((i) => [i.code, i.cell])).toEqual([["layout-not-found", "B1"]]);
     expect(read.issues[0]!.message.en).toBe(
-      'File hdi-2022.csv, row 1: the unit column "country" was found, but no column is named by an input code of the index: the columns "iso3", "hdicode", "region", "le_2022", "eys_2022", … match no input code, so no unit in the file is scored; name each figure column by one of the index\'s input codes (le, eys, mys, gnipc), as "le" or "le – its name".',
+      'File hdi.csv, row 1: the unit column "country" was found, but no column is named by an input code of the index: the columns "hdicode", "region", "le_2021", "le_2022", "eys_2021", … match no input code, so no unit in the file is scored; columns such as "le_2022" hold input le with a year, for 2 years (2021–2022): keep only the figure columns of the year to score (delete the other years\' columns, or copy the unit column and that year\'s columns into a new file).',
     );
     expect(read.issues[0]!.message.vi).toBe(
-      'Tệp hdi-2022.csv, dòng 1: đã tìm thấy cột đơn vị "country" nhưng không cột nào mang mã số liệu của bộ chỉ số: các cột "iso3", "hdicode", "region", "le_2022", "eys_2022", … không khớp mã số liệu nào, nên chưa đơn vị nào trong tệp được chấm; hãy đặt tên mỗi cột số liệu bằng một mã số liệu của bộ chỉ số (le, eys, mys, gnipc), như "le" hoặc "le – tên số liệu".',
+      'Tệp hdi.csv, dòng 1: đã tìm thấy cột đơn vị "country" nhưng không cột nào mang mã số liệu của bộ chỉ số: các cột "hdicode", "region", "le_2021", "le_2022", "eys_2021", … không khớp mã số liệu nào, nên chưa đơn vị nào trong tệp được chấm; các cột như "le_2022" mang số liệu le kèm năm, của 2 năm (2021–2022): hãy chỉ giữ các cột số liệu của năm cần chấm (xóa các cột của những năm khác, hoặc chép cột đơn vị và các cột của năm đó sang một tệp mới).',
     );
+  });
+
+  test("columns of one year (le_2022, \"eys 2022\", a name and a year) are the inputs'; beside a column by the code alone, that one is read and the year's is said to be left out", () => {
+    const hdi = builtin("undp-hdi");
+    const one = readSubmissions(hdi, csvToSnapshot("iso3,country,hdi_2022,le_2022,eys 2022,mys-2022,gnipc_2022\nVNM,Viet Nam,0.726,74.6,13.1,8.4,11000\n", "hdi", "hdi.csv"));
+    expect(one.issues).toEqual([]);
+    expect(one.submissions.map((u) => [u.code, u.name, u.values])).toEqual([["VNM", "Viet Nam", { le: 74.6, eys: 13.1, mys: 8.4, gnipc: 11000 }]]);
+    const both = readSubmissions(hdi, csvToSnapshot("country,le_2022,le,eys,mys,gnipc\nViet Nam,70,74.6,13.1,8.4,11000\n", "hdi", "hdi.csv"));
+    expect(both.submissions[0]!.values).toEqual({ le: 74.6, eys: 13.1, mys: 8.4, gnipc: 11000 });
+    expect(both.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "unknown-code", "B1"]]);
+  });
+
+  test("columns by an input's name and one year (the published DTI table's nhan_thuc_so_2022) are that input's", () => {
+    const province = builtin("dti-tinh-922-2022");
+    const plain = readFileSync(join(__dirname, "../../../test/fixtures/dti-2022-top5.csv"), "utf8");
+    const [header, ...rows] = plain.trim().split("\n");
+    const dated = [header!.split(",").map((h) => (h === "rank" || h === "province" || h === "pdti" ? h : `${h}_2022`)).join(","), ...rows].join("\n");
+    const values = (csv: string) => readSubmissions(province, csvToSnapshot(csv, "dti", "dti.csv")).submissions.map((u) => [u.name, u.values]);
+    expect(values(dated)).toEqual(values(plain));
+    expect(values(dated)).toHaveLength(5);
+    expect(Object.keys(values(dated)[0]![1] as object)).toHaveLength(8);
   });
 
   test("a workbook with another sheet read says nothing of a sheet listing the units", async () => {
