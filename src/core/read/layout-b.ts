@@ -97,7 +97,7 @@ function unitColumnLabels(model: IndexModel): { name: ReadonlySet<string>; code:
  * columns ("le_2022", "eys 2021", "Nhận thức số - 2024"): the input, by code or by name as a header
  * names it alone, and the year. Undefined for any other header.
  */
-export function yearHeader(text: string, model: IndexModel, matcher: CodeMatcher, named: ReadonlyMap<string, string>): { code: string; year: number } | undefined {
+function yearHeader(text: string, model: IndexModel, matcher: CodeMatcher, named: ReadonlyMap<string, string>): { code: string; year: number } | undefined {
   const m = /^(.+?)[\s_.\-–]+((?:19|20)\d{2})$/.exec(text.trim());
   if (!m) return undefined;
   const code = headerCode(m[1]!, matcher) ?? named.get(nameKey(m[1]!));
