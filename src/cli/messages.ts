@@ -923,11 +923,17 @@ export const M = {
     const forms = left.forms ?? 0;
     const rows = left.rows ?? 0;
     const vi = [...(forms > 0 ? [`${forms} phiếu`] : []), ...(rows > 0 ? [`${rows} dòng`] : [])].join(" và ");
-    const all = ranked === n && n > 0;
+    // Every unit ranked, none, or some: "Đã chấm điểm và xếp hạng 5 tỉnh.", "…; không đơn vị nào được xếp hạng.", "…, trong đó 3 được xếp hạng."
+    const done = (lang: Lang): string => {
+      const counted = unitCount(n, lang, unitLabel);
+      if (n > 0 && ranked === n) return lang === "vi" ? `Đã chấm điểm và xếp hạng ${counted}.` : `Scored and ranked ${counted}.`;
+      if (n > 0 && ranked === 0) return lang === "vi" ? `Đã chấm điểm ${counted}; không đơn vị nào được xếp hạng.` : `Scored ${counted}, none ranked.`;
+      return lang === "vi" ? `Đã chấm điểm ${counted}, trong đó ${ranked} được xếp hạng.` : `Scored ${counted}, ranked ${ranked}.`;
+    };
     const en = [...(forms > 0 ? [`${forms} form${forms === 1 ? "" : "s"}`] : []), ...(rows > 0 ? [`${rows} row${rows === 1 ? "" : "s"}`] : [])].join(" and ");
     return {
-      vi: `${all ? `Đã chấm điểm và xếp hạng ${unitCount(n, "vi", unitLabel)}.` : `Đã chấm điểm ${unitCount(n, "vi", unitLabel)}, trong đó ${ranked} được xếp hạng.`}${vi !== "" ? ` ${vi} chưa được chấm: xem các lỗi bên dưới.` : ""}`,
-      en: `${all ? `Scored and ranked ${unitCount(n, "en", unitLabel)}.` : `Scored ${unitCount(n, "en", unitLabel)}, ranked ${ranked}.`}${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
+      vi: `${done("vi")}${vi !== "" ? ` ${vi} chưa được chấm: xem các lỗi bên dưới.` : ""}`,
+      en: `${done("en")}${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
     };
   },
   noIssues: { vi: "Không có lỗi hoặc cảnh báo nào.", en: "No errors or warnings." },

@@ -412,8 +412,9 @@ export const STRINGS = {
     vi: "Đã chấm điểm {units}, trong đó {ranked} được xếp hạng.",
     en: "Scored {units} ({ranked} ranked).",
   },
-  // scoreDone when every unit scored is ranked.
+  // scoreDone when every unit scored is ranked, and when none is.
   scoreDoneAllRanked: { vi: "Đã chấm điểm và xếp hạng {units}.", en: "Scored and ranked {units}." },
+  scoreDoneNoneRanked: { vi: "Đã chấm điểm {units}; không đơn vị nào được xếp hạng.", en: "Scored {units}, none ranked." },
   scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
   scoreLeftOutRows: { vi: "{count} dòng chưa được chấm: xem bước Kiểm tra.", en: "{count} rows were not scored: see the Check step." },
   // Units whose forms hold no figure at all ({units}: counted as the index calls them, unitsCountText; {names}: up to
@@ -433,10 +434,9 @@ export const STRINGS = {
   // {units}: how many other units, counted as the index calls them in Vietnamese (unitsCountText: "và 3 sở, ban,
   // ngành khác"), the number alone in English ("and 3 more"), as the command line says them.
   moreUnits: { vi: "{names} và {units} khác", en: "{names} and {units} more" },
-  scoreNoneRanked: {
-    vi: "Không đơn vị nào được xếp hạng: lý do ghi dưới tên từng đơn vị.",
-    en: "No unit is ranked: the reason is under each unit's name.",
-  },
+  // After scoreDoneNoneRanked, when the units' forms hold figures (else scoreNoDataUnranked says why).
+  scoreNoneRanked: { vi: "Lý do ghi dưới tên từng đơn vị.", en: "The reason is under each unit's name." },
+
   // Under a unit's name in the table: its form holds no figure (its points are shown as "—").
   noDataUnit: { vi: "Chưa điền số liệu nào", en: "No figure filled in" },
   topUnits: { vi: "Dẫn đầu", en: "Top units" },

@@ -1863,7 +1863,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    expect(await noticeSaying(page, /^Đã chấm điểm 2 quốc gia/)).toContain("Đã chấm điểm 2 quốc gia, trong đó 0 được xếp hạng. 2 quốc gia chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
+    expect(await noticeSaying(page, /^Đã chấm điểm 2 quốc gia/)).toContain("Đã chấm điểm 2 quốc gia; không đơn vị nào được xếp hạng. 2 quốc gia chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
     expect((await unitRows(page)).map((r) => [r[0], r[2]])).toEqual([

@@ -153,16 +153,16 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     const none = scoreDoneNotice(2, 0, [], [unit("Huyện A", { coverage: 0, ranked: false, points: null }), unit("Huyện B", { coverage: 0, ranked: false, points: null })]);
     expect(none.intent).toBe("warning");
     expect(none.message).toEqual({
-      vi: "Đã chấm điểm 2 đơn vị, trong đó 0 được xếp hạng. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.",
-      en: "Scored 2 units (0 ranked). 2 units have not filled in any figure (Huyện A, Huyện B): they are not ranked.",
+      vi: "Đã chấm điểm 2 đơn vị; không đơn vị nào được xếp hạng. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.",
+      en: "Scored 2 units, none ranked. 2 units have not filled in any figure (Huyện A, Huyện B): they are not ranked.",
     });
   });
 
   test("no unit ranked for other reasons: a warning that points to the reasons in the table", () => {
     const n = scoreDoneNotice(2, 0, [], [unit("Tỉnh A", { coverage: 0.75, ranked: false }), unit("Tỉnh B", { coverage: 0.5, ranked: false })]);
     expect(n.intent).toBe("warning");
-    expect(n.message!.vi).toBe("Đã chấm điểm 2 đơn vị, trong đó 0 được xếp hạng. Không đơn vị nào được xếp hạng: lý do ghi dưới tên từng đơn vị.");
-    expect(n.message!.en).toBe("Scored 2 units (0 ranked). No unit is ranked: the reason is under each unit's name.");
+    expect(n.message!.vi).toBe("Đã chấm điểm 2 đơn vị; không đơn vị nào được xếp hạng. Lý do ghi dưới tên từng đơn vị.");
+    expect(n.message!.en).toBe("Scored 2 units, none ranked. The reason is under each unit's name.");
   });
 
   test("the district sample's blank forms, scored as the core scores them (missing inputs count 0): both named", async () => {
@@ -191,7 +191,7 @@ describe("the pane counts the units as the index calls them, as the command line
 
   test("scoring says \"Đã chấm điểm và xếp hạng 8 sở, ban, ngành\" / \"Scored and ranked 8 departments\", one department in the singular, in either language whichever the pane shows", () => {
     expect(scoreDoneNotice(8, 8, [], [], departments).message).toEqual({ vi: "Đã chấm điểm và xếp hạng 8 sở, ban, ngành.", en: "Scored and ranked 8 departments." });
-    expect(scoreDoneNotice(1, 0, [], [], departments).message!.en).toBe("Scored 1 department (0 ranked). No unit is ranked: the reason is under each unit's name.");
+    expect(scoreDoneNotice(1, 0, [], [], departments).message!.en).toBe("Scored 1 department, none ranked. The reason is under each unit's name.");
     expect(scoreDoneNotice(63, 63, [], [], label("dti-tinh-922-2022")).message).toEqual({ vi: "Đã chấm điểm và xếp hạng 63 tỉnh.", en: "Scored and ranked 63 provinces." });
     expect(scoreDoneNotice(206, 193, [], [], label("undp-hdi")).message).toEqual({ vi: "Đã chấm điểm 206 quốc gia, trong đó 193 được xếp hạng.", en: "Scored 206 countries (193 ranked)." });
   });

@@ -233,10 +233,12 @@ export function scoreDoneNotice(
   results: readonly Pick<UnitResult, "name" | "coverage" | "ranked" | "points">[] = [],
   unitLabel?: LocalizedText,
 ): Notice {
-  const done = (lang: Lang): string =>
-    ranked === units && units > 0
-      ? t(lang, "scoreDoneAllRanked", { units: unitsCountText(units, lang, unitLabel) })
-      : t(lang, "scoreDone", { units: unitsCountText(units, lang, unitLabel), ranked });
+  const done = (lang: Lang): string => {
+    const counted = unitsCountText(units, lang, unitLabel);
+    if (units > 0 && ranked === units) return t(lang, "scoreDoneAllRanked", { units: counted });
+    if (units > 0 && ranked === 0) return t(lang, "scoreDoneNoneRanked", { units: counted });
+    return t(lang, "scoreDone", { units: counted, ranked });
+  };
   const empty = results.filter((u) => u.coverage === 0);
   const counted = empty.filter((u) => u.ranked);
   const unranked = empty.filter((u) => !u.ranked);
