@@ -46,7 +46,8 @@ export class TakenSheetNames {
 
 /** `wanted` with the characters Excel refuses in a sheet name []:*?/\ replaced and no apostrophe at either end: the name before any cut or "(2)". */
 function sheetNameText(wanted: string): string {
-  const base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
+  // Apostrophes and spaces together: "' 'Sở" is "Sở", never "'Sở" once a space is trimmed.
+  const base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^[\s']+|[\s']+$/g, "");
   return base === "" ? "Sheet" : base;
 }
 
