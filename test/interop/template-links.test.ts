@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { parseDefinition } from "../../src/core/definition";
 import { parseCsv } from "../../src/core/read";
-import { NOT_APPLICABLE_ANSWERS } from "../../src/core/read/values";
+import { NOT_APPLICABLE_ANSWERS } from "../../src/core/definition/options";
 import { makeTemplate } from "../../src/hosts/xlsx/template";
 import { findBuiltin } from "../../src/indices";
 import { CSV_ALL_SHEETS, convert, convertCalculated } from "./soffice";

@@ -546,6 +546,34 @@ describe("choices", () => {
     expect(m.en).toBe('The choice "Có" is the same as the choice "Có" (root.children[0].rule.options[0].value); a form could not tell the two apart.');
   });
 
+  test("where N/A is an answer, no option may be named as one: \"Không áp dụng\" would score while \"KAD\" left the indicator out", () => {
+    const d = base();
+    d.root.children[0].allowNA = true;
+    d.root.children[0].rule = {
+      kind: "choice",
+      options: [
+        { value: "Không áp dụng", fraction: 1 },
+        { value: "Có", aliases: ["kad"], fraction: 0.5 },
+        { value: "Không", name: { en: "N/A" }, fraction: 0 },
+      ],
+    };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].rule.options[0].value", "option-reads-as-not-applicable"],
+      ["root.children[0].rule.options[1].aliases[0]", "option-reads-as-not-applicable"],
+      ["root.children[0].rule.options[2].name.en", "option-reads-as-not-applicable"],
+    ]);
+    expect(problems[0]!.message.vi).toBe(
+      'Lựa chọn "Không áp dụng" là một câu trả lời "không áp dụng", mà chỉ tiêu này cho phép ("allowNA": true): trên phiếu, "Không áp dụng" sẽ được chấm theo lựa chọn trong khi "KAD" hay "N/A" lại bỏ chỉ tiêu ra ngoài. Hãy đặt tên khác cho lựa chọn, hoặc bỏ "allowNA" nếu lựa chọn này là cách trả lời không áp dụng.',
+    );
+    expect(problems[1]!.message.en).toBe(
+      'The alias "kad" is a "not applicable" answer, which this indicator allows ("allowNA": true): on a form, "kad" would score as the choice while "KAD" or "N/A" left the indicator out. Name the choice otherwise, or drop "allowNA" if this choice is how a unit answers not applicable.',
+    );
+    // Without allowNA the option is the only meaning of the answer: accepted.
+    d.root.children[0].allowNA = false;
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+
   test("an alias that repeats its own option without diacritics is accepted", () => {
     const d = base();
     d.root.children[0].rule = {

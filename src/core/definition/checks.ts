@@ -11,7 +11,7 @@ import { parseExpression, precedence, printExpression } from "../expr/parse";
 import { type Message, foldText, localize } from "../i18n/text";
 import { type CodeOwner, type DefinitionProblem, type OptionText, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
 import { type ResolvedInput, resolveInputs, singleRuleInput, typesForRule } from "./model";
-import { optionTextsAt } from "./options";
+import { NOT_APPLICABLE_ANSWERS, optionTextsAt } from "./options";
 import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, type LocalizedText, type Rule, type Step, isGroup } from "./schema";
 
 export interface CheckResult {
@@ -22,6 +22,8 @@ export interface CheckResult {
 
 /** The rules that read one input: the indicator's only one, or the one their `input` names. */
 export const SINGLE_INPUT_KINDS: ReadonlySet<Rule["kind"]> = new Set(["points", "fraction", "boolean", "choice", "target", "steps", "count", "relative", "minmax"]);
+/** The answers meaning "not applicable" (folded), which no choice option may be named where `allowNA` is true. */
+const NOT_APPLICABLE: ReadonlySet<string> = new Set(NOT_APPLICABLE_ANSWERS);
 /** Aggregations that weigh their children; under the others a child's `weight` would be ignored. */
 const WEIGHING = new Set(["mean", "geomean"]);
 
@@ -476,6 +478,9 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
             const role = at[0] === "value" ? "value" : at[0] === "name" ? "name" : "alias";
             if (first === undefined) seen.set(key, { index: k, text, path: formatPath(where), at: role, option: option.value });
             else if (first.index !== k) report(where, "duplicate-option", messages.duplicateOption(text, first));
+            // Where "Không áp dụng" is an answer, an option of that name would take the answer
+            // typed one way, while "KAD" or "N/A" left the indicator out.
+            if (ind.allowNA === true && NOT_APPLICABLE.has(key)) report(where, "option-reads-as-not-applicable", messages.optionReadsAsNotApplicable(text, role));
           }
         });
         break;

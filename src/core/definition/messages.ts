@@ -510,6 +510,13 @@ export const messages = {
    * A text naming a choice option (its value, a name, an alias) that names an earlier option too,
    * ignoring case and diacritics; `first` is that earlier text, quoted with the option it names.
    */
+  optionReadsAsNotApplicable: (text: string, at: OptionText["at"]): Message => {
+    const what: Message = at === "value" ? { vi: "Lựa chọn", en: "The choice" } : at === "name" ? { vi: "Tên lựa chọn", en: "The choice's name" } : { vi: "Tên gọi khác", en: "The alias" };
+    return {
+      vi: `${what.vi} ${q(text)} là một câu trả lời "không áp dụng", mà chỉ tiêu này cho phép ("allowNA": true): trên phiếu, ${q(text)} sẽ được chấm theo lựa chọn trong khi "KAD" hay "N/A" lại bỏ chỉ tiêu ra ngoài. Hãy đặt tên khác cho lựa chọn, hoặc bỏ "allowNA" nếu lựa chọn này là cách trả lời không áp dụng.`,
+      en: `${what.en} ${q(text)} is a "not applicable" answer, which this indicator allows ("allowNA": true): on a form, ${q(text)} would score as the choice while "KAD" or "N/A" left the indicator out. Name the choice otherwise, or drop "allowNA" if this choice is how a unit answers not applicable.`,
+    };
+  },
   duplicateOption: (text: string, first: OptionText): Message => {
     const what: Message =
       first.at === "value"

@@ -8,6 +8,12 @@ import type { PathSegment } from "./messages";
 import type { ChoiceOption, LocalizedText } from "./schema";
 
 /**
+ * Answers meaning "not applicable", folded (foldText: any case, with or without diacritics, NFC or
+ * not). The forms ask for "Không áp dụng" or "N/A" (NOT_APPLICABLE_TEXT) and the `Điểm` column
+ * shows them; "KAD", "NA" and "Not applicable" are read too.
+ */
+export const NOT_APPLICABLE_ANSWERS: readonly string[] = ["n/a", "na", "kad", "khong ap dung", "not applicable"];
+/**
  * The option as a form in `lang` writes it: its `name` in that language. A name that is one text
  * is the same in every language; in `{ vi, en }` the Vietnamese name is the option's `value` when
  * not given (the value is the answer as the definition writes it), and the English name falls back

@@ -7,12 +7,13 @@ import { parseRange, topLeft } from "../a1";
 import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
 import { type Lang, type LegacyEncoding, foldText, legacyReading, localize, normalizeText } from "../i18n/text";
+import { NOT_APPLICABLE_ANSWERS } from "../definition/options";
 import { type CellValue, type Issue, type IssueCode, type Severity, type SheetSnapshot, isCellError } from "../types";
 import { type MessageParams, hostDate, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, formulaWithoutResult, isBlank, isRowCodeText, keyText, legacyRows, looksLikeCode } from "./sheet";
 import { type UnitField, unitFieldOf } from "./unit-fields";
-import { NOT_APPLICABLE_ANSWERS, isExcelErrorText } from "./values";
+import { isExcelErrorText } from "./values";
 
 /** Column names of the table, folded (case and diacritics ignored). */
 export const TABLE_COLUMNS = {

@@ -4,7 +4,7 @@
  */
 import type { IndicatorModel, ResolvedInput } from "../definition/model";
 import type { ChoiceOption } from "../definition/schema";
-import { optionName, optionTexts, unitText } from "../definition/options";
+import { NOT_APPLICABLE_ANSWERS, optionName, optionTexts, unitText } from "../definition/options";
 import { type LegacyEncoding, type Message, foldText, legacyMeaning, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
 import { type NumberLocale, numberWay, parseNumberText, percentOf, readNumberText } from "./numbers";
@@ -94,12 +94,6 @@ export type CellReading =
       legacy?: LegacyEncoding;
     };
 
-/**
- * Answers meaning "not applicable", folded (foldText: any case, with or without diacritics, NFC or
- * not). The forms ask for "Không áp dụng" or "N/A" (NOT_APPLICABLE_TEXT) and the `Điểm` column
- * shows them; "KAD", "NA" and "Not applicable" are read too.
- */
-export const NOT_APPLICABLE_ANSWERS: readonly string[] = ["n/a", "na", "kad", "khong ap dung", "not applicable"];
 const NOT_APPLICABLE = new Set(NOT_APPLICABLE_ANSWERS);
 /**
  * Tick marks read too: ✓ ✔ ☑ ✅ for yes, and the ticked and empty boxes of a Word check box
