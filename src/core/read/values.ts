@@ -219,10 +219,22 @@ function choiceKey(text: string): string {
   return foldText(unquote(normalizeText(text))).replace(/\s*\/\s*/g, "/");
 }
 
-/** The option a cell's text names: by its value, its name in any language or an alias (choiceKey: case, diacritics, quotes, spaces around "/"). */
+/** A choice's key without the marks that end a sentence ("Chưa." typed as "Chưa"), as yes/no answers are read. */
+function choiceKeyBare(text: string): string {
+  return choiceKey(unquote(text.trim().replace(/\s*[.!;,]+$/, "")).replace(/\s*[.!;,]+$/, ""));
+}
+
+/**
+ * The option a cell's text names: by its value, its name in any language or an alias (choiceKey:
+ * case, diacritics, quotes, spaces around "/"); else, as typed at the end of a sentence ("Chưa.",
+ * “Chưa”.), with the final full stop (or ! ; ,) left out of both the answer and the options.
+ */
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
   const key = choiceKey(text);
-  return options.find((o) => optionTexts(o).some((t) => choiceKey(t) === key));
+  const exact = options.find((o) => optionTexts(o).some((t) => choiceKey(t) === key));
+  if (exact !== undefined) return exact;
+  const bare = choiceKeyBare(text);
+  return bare === "" ? undefined : options.find((o) => optionTexts(o).some((t) => choiceKeyBare(t) === bare));
 }
 
 /**
