@@ -91,6 +91,24 @@ describe("why a unit whose total could not be computed is not ranked", () => {
     expect(notRankedText(u.notRankedReason, u.coverage, 0, "en", parts("en"))).toBe("Not ranked: no total score could be computed, as B Digital workforce could not be computed");
   });
 
+  test("a group named by its own code is named once", () => {
+    const byCode = modelOf({
+      missing: "exclude",
+      root: {
+        code: "T",
+        name: "T",
+        aggregate: "expr",
+        expr: "([G1] + [G2]) / 2",
+        children: [
+          { code: "G1", name: "G1", aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "fraction" } }] },
+          { code: "G2", name: " G2 ", aggregate: "mean", children: [{ code: "b", name: "b", rule: { kind: "fraction" } }] },
+        ],
+      },
+    });
+    const u = scoreUnits(byCode, [unit("E4", {})]).units[0]!;
+    expect(notRankedText(u.notRankedReason, u.coverage, 0, "vi", uncomputedParts(byCode, u, "vi"))).toBe("Không xếp hạng: không tính được điểm tổng vì không tính được G1; G2");
+  });
+
   test("without a part to name, the sentence stays the short one", () => {
     expect(notRankedText("not-available", 0, 0, "vi")).toBe("Không xếp hạng: không tính được điểm tổng");
   });

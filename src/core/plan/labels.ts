@@ -194,10 +194,12 @@ export function uncomputedParts(model: IndexModel, unit: Pick<UnitResult, "nodes
     return [category ? localize(category.name, lang) : id];
   }
   return model.topCodes.flatMap((code) => {
-    const node = unit.nodes[code];
-    if (!node || node.available || node.reason === "not-applicable" || node.reason === "answered-na") return [];
-    const name = model.nodes.get(code)?.name;
-    return [name !== undefined ? `${code} ${localize(name, lang)}` : code];
+    const result = unit.nodes[code];
+    if (!result || result.available || result.reason === "not-applicable" || result.reason === "answered-na") return [];
+    const node = model.nodes.get(code);
+    const name = node !== undefined ? localize(node.name, lang) : "";
+    // A group named by its code ("G1") is said once, not "G1 G1".
+    return [name === "" || name.trim() === code ? code : `${code} ${name}`];
   });
 }
 
