@@ -3,7 +3,7 @@ import { extname } from "node:path";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type LegacyEncoding, type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
-import { categoryNames } from "../../core/read/read";
+import { categoryNames } from "../../core/read/categories";
 import {
   rowWithoutUnitMessage,
   rowsWiderThanHeader,

@@ -36,10 +36,10 @@ describe("a unit with no category when the definition has categories", () => {
     expect(result.issues).toEqual([expect.objectContaining({ code: "missing-category", severity: "warning", sheet: "n", cell: "C3", unit: "U2" })]);
     // The categories by the names users type, in the sentence's language; never their ids.
     expect(result.issues[0]!.message.vi).toBe(
-      'Tệp n, dòng 3, cột C: chưa ghi loại đơn vị (hãy ghi một trong: "Có dịch vụ công", "Không có dịch vụ công"); đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị, không có thứ hạng trong loại, và ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị.',
+      'Tệp n, dòng 3, cột C: chưa ghi loại đơn vị (hãy ghi một trong: "Có dịch vụ công", "Không có dịch vụ công"); đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị.',
     );
     expect(result.issues[0]!.message.en).toBe(
-      'File n, row 3, column C: no unit category is given (write one of: "Có dịch vụ công", "Không có dịch vụ công"); the unit is scored as belonging to no unit category: indicators that apply only to some categories are left out, it gets no rank within a category, and on indicators compared within a category it is compared with all units.',
+      'File n, row 3, column C: no unit category is given (write one of: "Có dịch vụ công", "Không có dịch vụ công"); the unit is scored as belonging to no unit category: indicators that apply only to some categories are left out.',
     );
     // What the warning is about: the unit's "f" is not scored.
     const table = scoreUnits(model, result.submissions);
@@ -57,16 +57,62 @@ describe("a unit with no category when the definition has categories", () => {
     const result = readSubmissions(named, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,p\nSNV,Sở Nội vụ,Sở có DVC,5\n", "n"));
     expect(result.issues).toEqual([expect.objectContaining({ code: "unknown-category", severity: "warning", cell: "C2", unit: "SNV" })]);
     expect(result.issues[0]!.message.vi).toBe(
-      'Tệp n, dòng 2, cột C: loại đơn vị "Sở có DVC" không có trong bộ chỉ số; hãy ghi một trong: "Sở có dịch vụ công", "Sở không có dịch vụ công". Đến khi sửa, đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị, không có thứ hạng trong loại, và ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị.',
+      'Tệp n, dòng 2, cột C: loại đơn vị "Sở có DVC" không có trong bộ chỉ số; hãy ghi một trong: "Sở có dịch vụ công", "Sở không có dịch vụ công". Đến khi sửa, bộ chỉ số không chấm điểm hay xếp hạng theo loại đơn vị nên điểm và thứ hạng không đổi.',
     );
-    expect(result.issues[0]!.message.en).toMatch(
-      /^File n, row 2, column C: the unit category "Sở có DVC" is not in the index; write one of: "Departments with public services", "Departments without public services"\. Until it is corrected, the unit is scored as belonging to no unit category: .* it is compared with all units\.$/,
+    expect(result.issues[0]!.message.en).toBe(
+      'File n, row 2, column C: the unit category "Sở có DVC" is not in the index; write one of: "Departments with public services", "Departments without public services". Until it is corrected, the index neither scores nor ranks by unit category, so no score or rank changes.',
     );
   });
 
-  test("a table with no category column warns for each unit, at the unit's name", () => {
-    const result = readSubmissions(model, csvToSnapshot("Mã đơn vị,Đơn vị,p,f\nU1,Sở Một,5,5\n", "n"));
-    expect(result.issues).toEqual([expect.objectContaining({ code: "missing-category", sheet: "n", cell: "B2", unit: "U1" })]);
+  test("what a unit without a category misses is said of what the index decides by category, and nothing else", () => {
+    const byCategory = modelOf({
+      categories: [
+        { id: "co-dvc", name: "Có dịch vụ công" },
+        { id: "khong", name: "Không có dịch vụ công" },
+      ],
+      ranking: { within: "category", exclude: ["khong"] },
+      root: {
+        code: "R",
+        name: "Tổng",
+        children: [
+          { code: "p", name: "P", max: 10, rule: { kind: "relative", across: "category" } },
+          { code: "f", name: "F", max: 10, rule: { kind: "points" }, appliesTo: ["co-dvc"] },
+        ],
+      },
+    });
+    const result = readSubmissions(byCategory, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,p,f\nU1,Sở Một,,5,5\n", "n"));
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([["missing-category", "warning"]]);
+    expect(result.issues[0]!.message.vi).toBe(
+      'Tệp n, dòng 2, cột C: chưa ghi loại đơn vị (hãy ghi một trong: "Có dịch vụ công", "Không có dịch vụ công"); đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị, vẫn được xếp hạng dù đơn vị thuộc loại "Không có dịch vụ công" không được xếp hạng, không có thứ hạng trong loại, và ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị.',
+    );
+    expect(result.issues[0]!.message.en).toBe(
+      'File n, row 2, column C: no unit category is given (write one of: "Có dịch vụ công", "Không có dịch vụ công"); the unit is scored as belonging to no unit category: indicators that apply only to some categories are left out, it is ranked, though units of the category "Không có dịch vụ công" are not, it gets no rank within a category, and on indicators compared within a category it is compared with all units.',
+    );
+    // An index that decides nothing by category: the blank is information, and says so.
+    const nothing = modelOf({
+      categories: [{ id: "co-dvc", name: "Có dịch vụ công" }],
+      root: { code: "R", name: "Tổng", children: [{ code: "p", name: "P", max: 10, rule: { kind: "points" } }] },
+    });
+    const blank = readSubmissions(nothing, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,p\nU1,Sở Một,,5\n", "n"));
+    expect(blank.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([["missing-category", "info", "C2"]]);
+    expect(blank.issues[0]!.message.en).toBe(
+      'File n, row 2, column C: no unit category is given (write one of: "Có dịch vụ công"); the index neither scores nor ranks by unit category, so no score or rank changes.',
+    );
+  });
+
+  test("a table with no category column is said once, of the table, not on every row", () => {
+    const result = readSubmissions(model, csvToSnapshot("Mã đơn vị,Đơn vị,p,f\nU1,Sở Một,5,5\nU2,Sở Hai,5,5\nU3,Sở Ba,5,5\n", "n"));
+    expect(result.issues.map((i) => [i.code, i.severity, i.sheet, i.unit])).toEqual([["missing-category", "warning", "n", undefined]]);
+    expect(result.issues[0]!.message.vi).toBe(
+      'Tệp n, dòng 1: bảng không có cột Nhóm (loại đơn vị: "Có dịch vụ công", "Không có dịch vụ công"); mọi đơn vị của bảng được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị.',
+    );
+    expect(result.issues[0]!.message.en).toBe(
+      'File n, row 1: the table has no Category column (unit categories: "Có dịch vụ công", "Không có dịch vụ công"); every unit of the table is scored as belonging to no unit category: indicators that apply only to some categories are left out.',
+    );
+    // In a sheet, at the header's unit-name cell, where a host goes to.
+    const sheet = readSubmissions(model, { sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "p", "f"], ["U1", "Sở Một", 5, 5]] }] });
+    expect(sheet.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["missing-category", "Bảng", "B1"]]);
+    expect(sheet.issues[0]!.message.vi).toMatch(/^Trang tính 'Bảng', dòng 1: bảng không có cột Nhóm/);
   });
 
   test("a form whose Nhóm is left blank is warned at the Nhóm cell", () => {

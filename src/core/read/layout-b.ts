@@ -10,6 +10,7 @@
  */
 import type { IndexModel } from "../definition/model";
 import type { CellValue, Issue, SheetSnapshot } from "../types";
+import { categoryMatters, categoryNames, categoryUses } from "./categories";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit, SheetReading } from "./raw";
 import { type LegacyEncoding, foldText } from "../i18n/text";
@@ -397,6 +398,22 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
         indicators: Object.fromEntries(list.map((code) => [code, model.inputs.get(code)?.indicator ?? code])),
         place: "column",
         ...(severity === "info" ? { scoresNothing: true } : {}),
+      }),
+    );
+  }
+
+  // A table without a category column, under an index with categories: said once, not on every row.
+  if (header.category === undefined && model.categories.length > 0) {
+    const uses = categoryUses(model);
+    issues.push(
+      makeIssue(categoryMatters(uses) ? "warning" : "info", "missing-category", {
+        sheet: sheet.name,
+        ...file,
+        row: header.row + 1,
+        ...(sheet.csvFile === undefined ? { cell: address(header.row, header.name) } : {}),
+        categories: categoryNames(model),
+        categoryUses: uses,
+        place: "column",
       }),
     );
   }

@@ -6,6 +6,7 @@
  */
 import { type LegacyEncoding, SPELLING_DIFFERENCES, foldText, formatDate, formatNumber, type Message, spellingDifference } from "../i18n/text";
 import type { Issue, IssueCode, Severity, UnavailableReason } from "../types";
+import type { CategoryUses } from "./categories";
 import { percentOf, readNumberText, shiftDecimal } from "./numbers";
 
 export interface MessageParams {
@@ -61,7 +62,7 @@ export interface MessageParams {
    * not-applicable-with-figures: the inputs of the indicator that hold figures beside the N/A answer.
    */
   given?: string[];
-  /** missing-row: "row" in layout A, "column" in layout B. */
+  /** missing-row: "row" in layout A, "column" in layout B; missing-category: "column", a table without the column. */
   place?: "row" | "column";
   /**
    * not-applicable-not-allowed: the type of the input the cell is for, so the sentence says what
@@ -127,6 +128,8 @@ export interface MessageParams {
    * both languages (the sentence lists them in its own language). Without it, `list` (ids) is listed.
    */
   categories?: Message[];
+  /** unknown-category, missing-category, excel-error on a category cell: what the index decides by category (the sentence says only that). */
+  categoryUses?: CategoryUses;
   /**
    * unknown-choice, not-applicable-not-allowed on a choice input: the options as a form in each
    * language writes them (their names), listed in the sentence's own language. Without it, `list`
@@ -835,7 +838,7 @@ function unreadCell(p: MessageParams): { what: Message; then: Message } {
             : { vi: "; dòng không có tên đơn vị nên không được chấm", en: "; the row has no unit name either, so it is not scored" },
       };
     case "category":
-      return { what: { vi: "loại đơn vị", en: "the unit category" }, then: { vi: `; ${noCategory.vi}`, en: `; ${noCategory.en}` } };
+      return { what: { vi: "loại đơn vị", en: "the unit category" }, then: { vi: `; ${noCategory(p).vi}`, en: `; ${noCategory(p).en}` } };
     case "self":
       return { what: { vi: "điểm tự chấm", en: "the self score" }, then: none };
     case "evidence":
@@ -931,11 +934,33 @@ function categoryChoices(p: MessageParams, lang: "vi" | "en"): string {
   return names.map((n) => `"${n}"`).join(", ");
 }
 
-/** How a unit without a (known) category is scored: what unknown-category and missing-category go on to say. */
-const noCategory: Message = {
-  vi: "đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị, không có thứ hạng trong loại, và ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị",
-  en: "the unit is scored as belonging to no unit category: indicators that apply only to some categories are left out, it gets no rank within a category, and on indicators compared within a category it is compared with all units",
-};
+/**
+ * How a unit without a (known) category is scored (`table`: every unit of a table without the
+ * column): what unknown-category and missing-category go on to say, of what the index decides by
+ * category (`categoryUses`; without it, all of it).
+ */
+function noCategory(p: MessageParams, table = false): Message {
+  const uses = p.categoryUses;
+  const [it, is, gets] = table ? ["they", "are", "get"] : ["it", "is", "gets"];
+  const parts: Message[] = [];
+  if (uses === undefined || uses.appliesTo) parts.push({ vi: "không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị", en: "indicators that apply only to some categories are left out" });
+  if (uses !== undefined && uses.excluded.length > 0) {
+    const names = (lang: "vi" | "en") => uses.excluded.map((c) => `"${c[lang]}"`).join(", ");
+    parts.push({ vi: `vẫn được xếp hạng dù đơn vị thuộc loại ${names("vi")} không được xếp hạng`, en: `${it} ${is} ranked, though units of the category ${names("en")} are not` });
+  }
+  if (uses === undefined || uses.rankWithin) parts.push({ vi: "không có thứ hạng trong loại", en: `${it} ${gets} no rank within a category` });
+  if (uses === undefined || uses.compareWithin) parts.push({ vi: "ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị", en: `on indicators compared within a category ${it} ${is} compared with all units` });
+  if (parts.length === 0) {
+    return { vi: "bộ chỉ số không chấm điểm hay xếp hạng theo loại đơn vị nên điểm và thứ hạng không đổi", en: "the index neither scores nor ranks by unit category, so no score or rank changes" };
+  }
+  const join = (lang: "vi" | "en") => {
+    const words = parts.map((m) => m[lang]);
+    const and = `${words.length > 2 ? "," : ""} ${lang === "vi" ? "và" : "and"} `;
+    return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")}${and}${words[words.length - 1]!}`;
+  };
+  const who: Message = table ? { vi: "mọi đơn vị của bảng được chấm", en: "every unit of the table is scored" } : { vi: "đơn vị được chấm", en: "the unit is scored" };
+  return { vi: `${who.vi} như không thuộc loại đơn vị nào: ${join("vi")}`, en: `${who.en} as belonging to no unit category: ${join("en")}` };
+}
 
 /** A unit named with its code: "Sở Nội vụ (SNV)"; either alone when only one is known. */
 function unitNamed(p: MessageParams): string | undefined {
@@ -1569,13 +1594,20 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           en: `code ${quote(p, "en")} is not in the index and is ignored`,
         },
   "unknown-category": (p) => ({
-    vi: `loại đơn vị ${quote(p, "vi")} không có trong bộ chỉ số; hãy ghi một trong: ${categoryChoices(p, "vi")}. Đến khi sửa, ${noCategory.vi}`,
-    en: `the unit category ${quote(p, "en")} is not in the index; write one of: ${categoryChoices(p, "en")}. Until it is corrected, ${noCategory.en}`,
+    vi: `loại đơn vị ${quote(p, "vi")} không có trong bộ chỉ số; hãy ghi một trong: ${categoryChoices(p, "vi")}. Đến khi sửa, ${noCategory(p).vi}`,
+    en: `the unit category ${quote(p, "en")} is not in the index; write one of: ${categoryChoices(p, "en")}. Until it is corrected, ${noCategory(p).en}`,
   }),
-  "missing-category": (p) => ({
-    vi: `chưa ghi loại đơn vị (hãy ghi một trong: ${categoryChoices(p, "vi")}); ${noCategory.vi}`,
-    en: `no unit category is given (write one of: ${categoryChoices(p, "en")}); ${noCategory.en}`,
-  }),
+  // `place: "column"`: a table without a category column, said once for all its rows.
+  "missing-category": (p) =>
+    p.place === "column"
+      ? {
+          vi: `bảng không có cột Nhóm (loại đơn vị: ${categoryChoices(p, "vi")}); ${noCategory(p, true).vi}`,
+          en: `the table has no Category column (unit categories: ${categoryChoices(p, "en")}); ${noCategory(p, true).en}`,
+        }
+      : {
+          vi: `chưa ghi loại đơn vị (hãy ghi một trong: ${categoryChoices(p, "vi")}); ${noCategory(p).vi}`,
+          en: `no unit category is given (write one of: ${categoryChoices(p, "en")}); ${noCategory(p).en}`,
+        },
   "missing-row": (p) => {
     // A list (layout B's columns) is said as codes; one row of a form as "indicator 2.2" or
     // "input 1.2.a of indicator 1.2".

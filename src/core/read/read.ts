@@ -7,10 +7,11 @@
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { type IndexSheetState, readIndexSheet, unitKey } from "../plan/index-sheet";
 import { INDEX_SHEET } from "../plan/labels";
-import { foldText, legacyEncodingOf, legacyMeaning, localize, normalizeText, type Lang, type Message } from "../i18n/text";
+import { foldText, legacyEncodingOf, legacyMeaning, localize, normalizeText, type Lang } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
 import { type LayoutAUnit, formWithoutTable, holdsIndicatorRows, legacyForm, readLayoutA } from "./layout-a";
 import { inputCodesNamed, legacyUnitsHeader, readLayoutB, unitsHeaderWithoutInputs } from "./layout-b";
+import { categoryMatters, categoryNameOf, categoryNames, categoryUses } from "./categories";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
 import { type RuleOutcome, choiceScales, givenRuleInputs, inputsRead, localRuleValue } from "../score/rules";
@@ -344,21 +345,6 @@ export function resolveCategory(model: IndexModel, text: string): string | undef
   return undefined;
 }
 
-/** The index's unit categories by the names users type, in both languages (for messages). */
-export function categoryNames(model: IndexModel): Message[] {
-  return (model.definition.categories ?? []).map(nameOfCategory);
-}
-
-/** One unit category by its name, in both languages (its id when the index does not know it). */
-export function categoryNameOf(model: IndexModel, id: string): Message {
-  const c = (model.definition.categories ?? []).find((k) => k.id === id);
-  return c ? nameOfCategory(c) : { vi: id, en: id };
-}
-
-function nameOfCategory(c: NonNullable<IndexModel["definition"]["categories"]>[number]): Message {
-  return { vi: localize(c.name, "vi"), en: localize(c.name, "en") };
-}
-
 function appliesToUnit(ind: IndicatorModel, category: string | undefined): boolean {
   if (ind.appliesTo === undefined) return true;
   return category !== undefined && ind.appliesTo.includes(category);
@@ -688,19 +674,28 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: Readonly
           cell: raw.category.address,
           raw: text,
           categories: categoryNames(model),
+          categoryUses: categoryUses(model),
           ...(legacy !== undefined ? { legacy } : {}),
         }),
       );
     }
-  } else if (model.categories.length > 0) {
-    // Without a category the unit escapes appliesTo and ranks within categories: say so.
-    // At the blank category cell; without a category cell or column, at the unit's name. A
-    // category computed by a formula whose result the file does not store is said as such.
+  } else if (model.categories.length > 0 && !(raw.layout === "B" && raw.category === undefined)) {
+    // Without a category the unit escapes appliesTo and ranks within categories: say so (as
+    // information, for an index that decides nothing by category). At the blank category cell; on
+    // a form without a category cell, at the unit's name (a table without the column is said once,
+    // by readLayoutB). A category computed by a formula whose result the file does not store is
+    // said as such.
+    const uses = categoryUses(model);
     const categoryFormula = raw.category ? formulaWithoutResult(raw.category.value) : undefined;
     issues.push(
       categoryFormula !== undefined && raw.category
-        ? makeIssue("warning", "excel-error", { ...base, cell: raw.category.address, raw: categoryFormula, cellHolds: "category" })
-        : makeIssue("warning", "missing-category", { ...base, cell: raw.category?.address ?? raw.name.address, categories: categoryNames(model) }),
+        ? makeIssue("warning", "excel-error", { ...base, cell: raw.category.address, raw: categoryFormula, cellHolds: "category", categoryUses: uses })
+        : makeIssue(categoryMatters(uses) ? "warning" : "info", "missing-category", {
+            ...base,
+            cell: raw.category?.address ?? raw.name.address,
+            categories: categoryNames(model),
+            categoryUses: uses,
+          }),
     );
   }
 

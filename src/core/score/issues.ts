@@ -17,7 +17,7 @@ import { issueLocation } from "../read/messages";
 import { unitKey } from "../plan/index-sheet";
 import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
 import { type ChildFigure, aggregateGroup } from "./aggregate";
-import { categoryNameOf } from "../read/read";
+import { categoryNameOf } from "../read/categories";
 import {
   type ChoiceScale,
   type Extent,
