@@ -1195,6 +1195,25 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("the add-in's part for Excel cannot be loaded as the pane opens (the connection lost): the pane says so in the user's words, and \"Thử lại\" opens it once the connection is back", async () => {
+    let offline = true;
+    const page = await openPage({
+      initScript: await doubleScript(),
+      route: { url: "**/excel-host*.js", handler: (route) => (offline ? route.abort("internetdisconnected") : route.continue()) },
+    });
+    const failed = page.getByTestId("start-load-failed");
+    await failed.waitFor();
+    const said = await failed.innerText();
+    expect(said).toContain("Không tải được một phần của Chấm điểm DTI, có thể do mất kết nối mạng.");
+    expect(said).not.toMatch(/Loading chunk|ChunkLoadError|\.js/);
+    await shot(page, "start-load-failed-vi-light");
+    offline = false;
+    await failed.getByRole("button", { name: "Thử lại" }).click();
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await noticeSaying(page, "nên bộ chỉ số này được chọn");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("units given categories for an index without them: the preview reads code and name only, and it and the notice after the forms are made say the categories are ignored", async () => {
     // A workbook with no forms yet (one of the department index's would take none of the province index's).
     const blank = new ExcelJS.Workbook();

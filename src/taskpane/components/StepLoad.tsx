@@ -94,3 +94,23 @@ export class StepLoadBoundary extends Component<{ lang: PaneState["lang"]; onRet
     );
   }
 }
+
+/**
+ * The pane's part for Excel could not be loaded as the pane opened (the connection dropped): the
+ * sentence every part that could not be loaded gets (chunkLoadFailed), with a button that opens
+ * the pane anew (`onRetry`).
+ */
+export function StartLoadFailed({ lang, onRetry }: { lang: PaneState["lang"]; onRetry: () => void }): ReactNode {
+  return (
+    <main style={{ padding: 12 }}>
+      <MessageBar intent="error" layout="multiline" data-testid="start-load-failed">
+        <MessageBarBody>{t(lang, "chunkLoadFailed")}</MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={onRetry}>
+            {t(lang, "stepLoadRetry")}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    </main>
+  );
+}
