@@ -116,6 +116,24 @@ describe("issue marks in Excel", () => {
     expect(d.workbook.comments).toHaveLength(1);
   });
 
+  test("clearing a mark gives the cell its fill back only where the mark's fill still shows: a fill the user gave the cell since stays", async () => {
+    for (const requirements of [undefined, { ExcelApi: "1.9" }]) {
+      const d = workbook(1, requirements);
+      const sheet = d.sheet("Đơn vị 1");
+      sheet.cell(4, 3).fill = "#FFF2CC";
+      sheet.cell(5, 3).fill = "#FFF2CC";
+      const host = new ExcelHost();
+      const mark = { sheet: "Đơn vị 1", cell: "D5", severity: "error" as const, note: "[DTI Scorer]\nÔ D5 không phải là số." };
+      await host.apply(plan({ marks: [mark, { ...mark, cell: "D6" }] }));
+      expect([d.cell("'Đơn vị 1'!D5")?.fill, d.cell("'Đơn vị 1'!D6")?.fill]).toEqual(["#FFC7CE", "#FFC7CE"]);
+      // The council corrects D5 and colours it green, as it colours what it checked.
+      sheet.cell(4, 3).fill = "#92D050";
+      await host.clearMarks([{ sheet: "Đơn vị 1", cell: "D5", fill: "FFFFF2CC" }, { sheet: "Đơn vị 1", cell: "D6", fill: "FFFFF2CC" }]);
+      expect([d.cell("'Đơn vị 1'!D5")?.fill, d.cell("'Đơn vị 1'!D6")?.fill]).toEqual(["#92D050", "#FFF2CC"]);
+      expect(d.workbook.notes).toHaveLength(0);
+    }
+  });
+
   test("on ExcelApi 1.7 to 1.9 (neither notes nor comments) the marks are fills and the write says so, naming the versions; clearing says nothing", async () => {
     const d = workbook(2, { ExcelApi: "1.9" });
     const host = new ExcelHost();

@@ -505,6 +505,17 @@ export const MARK_FILLS: Record<Severity, string> = {
   info: "FFCCC0DA",
 };
 
+/**
+ * Whether a cell's solid fill (ARGB, any case; undefined for none) is one an issue mark gives, now
+ * or in an earlier version (their warning amber FFEB9C; their information fill was the appraisal
+ * column's blue DDEBF7). Clearing a mark gives the cell its fill from before only where it still
+ * shows such a fill: a fill the user gave the cell since is theirs, and stays.
+ */
+export function showsMarkFill(argb: string | undefined): boolean {
+  return argb !== undefined && MARK_FILLS_EVER.has(argb.toUpperCase());
+}
+const MARK_FILLS_EVER: ReadonlySet<string> = new Set([...Object.values(MARK_FILLS), "FFFFEB9C", "FFDDEBF7"]);
+
 /** How many groups and indicators a level of the index has (profileLeftOutMessage). */
 export interface PartCounts {
   groups: number;

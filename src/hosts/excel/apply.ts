@@ -1084,12 +1084,11 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   for (const m of writtenPlan.marks) if (lower.has(m.sheet.toLowerCase())) fills.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell });
   // The fills of the cells `_index` records as marked too: a mark made by its fill alone on an Excel
   // without notes (Excel refused its comment: the cell has a note, which that Excel cannot read; or
-  // it was not tried) carries no comment to be found by, and is known by its fill (MarkLookup.byFill).
-  if (caps.marks !== "fill") {
-    for (const m of writtenPlan.clearMarks) {
-      const key = cellKey(m.sheet, m.cell);
-      if (lower.has(m.sheet.toLowerCase()) && !fills.has(key)) fills.set(key, { sheet: m.sheet, cell: m.cell.replace(/\$/g, "").toUpperCase() });
-    }
+  // it was not tried) carries no comment to be found by, and is known by its fill (MarkLookup.byFill);
+  // and clearing a mark gives the cell its fill back only where the mark's still shows (queueClear).
+  for (const m of writtenPlan.clearMarks) {
+    const key = cellKey(m.sheet, m.cell);
+    if (lower.has(m.sheet.toLowerCase()) && !fills.has(key)) fills.set(key, { sheet: m.sheet, cell: m.cell.replace(/\$/g, "").toUpperCase() });
   }
   let first = true;
   while (first || scanList.some((s) => !s.done)) {
@@ -1157,7 +1156,7 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
   const fillNow = new Map([...fills].map(([key, f]) => [key, f.fill?.color]));
   const { byFill, likely } = caps.marks !== "fill" ? noteHolders(writtenPlan, texts, commented, fillNow, noted) : { byFill: undefined, likely: undefined };
-  const lookup: MarkLookup = { texts, commented, fillOnly: [], refused: { cells: [], untried: [] }, ...(byFill ? { byFill } : {}), ...(caps.marks === "comments" && likely ? { likely } : {}) };
+  const lookup: MarkLookup = { texts, commented, fills: fillNow, fillOnly: [], refused: { cells: [], untried: [] }, ...(byFill ? { byFill } : {}), ...(caps.marks === "comments" && likely ? { likely } : {}) };
   const relocated = caps.marks === "fill" ? writtenPlan : relocateMarks(writtenPlan, noted);
   // Excel reports a cell without a fill as white.
   const fullPlan = withFillsOfMarkedCells(relocated, (sheet, cell) => {

@@ -1,6 +1,6 @@
 /** Issue marks on input cells: a fill and a note (or a comment on older Excel), removable later. */
 import type { Message } from "../../core/i18n/text";
-import { MARK_FILLS, markNoteParts, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
+import { MARK_FILLS, markNoteParts, noteWithMark, noteWithoutMark, showsMarkFill } from "../../core/plan/labels";
 import type { NotedCell } from "../../core/plan/plan";
 import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
@@ -30,6 +30,13 @@ export interface MarkLookup {
    * threaded comment, not both, so such a cell is marked by its fill alone.
    */
   commented: Set<string>;
+  /**
+   * "Sheet!A1" → the fill the cell shows now ("#FFC7CE"; Excel reports none as "#FFFFFF"), of the
+   * cells `_index` records as marked and those marked now, read before the write. Clearing a mark
+   * gives the cell its fill from before only where the mark's fill still shows (showsMarkFill), or
+   * where the fill was not read (a mark the user's inserted rows moved).
+   */
+  fills?: Map<string, string | undefined>;
   /**
    * The cells `_index` records as marked that carry no note or comment (that can be read) now but
    * still a mark's fill. Their mark was made by the fill alone on an Excel without notes (Excel
@@ -267,7 +274,11 @@ export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet:
   const rewrites = rest !== undefined && rest !== "";
   // The range, its format and fill, and the fill set; `notes.getItem(key)` (or the loaded comment) and its delete or content.
   const text = deletes ? opBytes(1, 1, key) : rewrites ? opBytes(1, 1, key, rest) : 0;
+  // A fill the user gave the cell since it was marked is theirs, and stays.
+  const shown = lookup.fills?.get(key);
+  const restores = shown === undefined || showsMarkFill(`FF${shown.replace(/^#/, "")}`);
   const fill = (ctx: Excel.RequestContext) => {
+    if (!restores) return;
     const range = sheetOf(ctx, mark.sheet).getRange(mark.cell);
     if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();

@@ -17,6 +17,7 @@ import {
   mergedScoreCellsMessage,
   noteWithMark,
   noteWithoutMark,
+  showsMarkFill,
 } from "../../core/plan/labels";
 import { cellAddress as cellAddressOf, columnNumber, parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks, withoutInstructionsPeriodLines } from "../../core/plan/plan";
@@ -153,16 +154,19 @@ function removeNote(cell: StyledCell): void {
 /**
  * Removes a mark from a cell that locateMarks found carries it: the project's part of the note
  * goes (the user's text above and below it stays, as their note), and the cell gets back the fill
- * it had before.
+ * it had before, where it still shows the mark's (showsMarkFill): a fill given since is the user's.
  */
 function clearMark(ws: ExcelJS.Worksheet, address: string, fill: string | undefined): void {
   const cell = ws.getCell(address);
-  const original = fillFromText(fill);
-  if (original) restyle(cell, { fill: original });
-  else {
-    const style = { ...cell.style };
-    delete style.fill;
-    cell.style = style;
+  const now = cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? cell.fill.fgColor?.argb : undefined;
+  if (showsMarkFill(now)) {
+    const original = fillFromText(fill);
+    if (original) restyle(cell, { fill: original });
+    else {
+      const style = { ...cell.style };
+      delete style.fill;
+      cell.style = style;
+    }
   }
   const text = noteText(cell.note);
   if (text === undefined || !markNoteParts(text)) return; // someone else's note
