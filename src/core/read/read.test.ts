@@ -735,6 +735,9 @@ describe("layout B: one row per unit", () => {
     expect(result.issues[0]?.message.en).toBe(
       "Sheet 'Tổng hợp', cell B6: \"Sở Y tế (bản sửa)\" has the unit code \"SYT\" of \"Sở Y tế\" (at 'Tổng hợp'!B4), so it is not scored; correct the unit code.",
     );
+    // The place as Excel writes a reference: an apostrophe of the sheet's name doubled.
+    const quoted = readSubmissions(model, book({ name: "Tổng hợp (bản 'cuối')", values }));
+    expect(quoted.issues[0]?.message.en).toContain("(at 'Tổng hợp (bản ''cuối'')'!B4)");
   });
 
   test("findings about a CSV file name the file, row and column, and speak of rows, not sheets and forms", () => {

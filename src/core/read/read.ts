@@ -227,7 +227,8 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     const at = b.raw.code && keyText(b.raw.code.value) !== "" ? b.raw.code.address : b.raw.name.address;
     // In a CSV file the other one is named by its row (the same file: a CSV is one sheet).
     const row = b.raw.file !== undefined ? b.raw.source.row : undefined;
-    return { found: `'${b.raw.sheet}'!${at}`, ...(row !== undefined ? { foundRow: row } : {}) };
+    // As Excel writes a reference: an apostrophe in the sheet's name doubled ('Sở Y tế (bản ''cuối'')'!B2).
+    return { found: `'${b.raw.sheet.replace(/'/g, "''")}'!${at}`, ...(row !== undefined ? { foundRow: row } : {}) };
   };
 
   const submissions: Submission[] = [];
