@@ -62,6 +62,8 @@ export interface MessageParams {
    * not-applicable-with-figures: the inputs of the indicator that hold figures beside the N/A answer.
    */
   given?: string[];
+  /** self-score-differs: the node is a group, or the index's total (the root); else an indicator. */
+  nodeKind?: "group" | "total";
   /** missing-row: "row" in layout A, "column" in layout B; missing-category: "column", a table without the column. */
   place?: "row" | "column";
   /**
@@ -806,6 +808,13 @@ function subject(p: MessageParams): Message {
   return { vi: `chỉ tiêu ${p.node}`, en: `indicator ${p.node}` };
 }
 
+/** The node a self score is given to, by its kind (`nodeKind`): "chỉ tiêu 1.1", "nhóm 1", "tổng điểm DTI-SO". */
+function scoredNode(p: MessageParams): Message {
+  if (p.nodeKind === "group") return { vi: `nhóm ${p.node}`, en: `group ${p.node}` };
+  if (p.nodeKind === "total") return { vi: `tổng điểm ${p.node}`, en: `the total ${p.node}` };
+  return { vi: `chỉ tiêu ${p.node}`, en: `indicator ${p.node}` };
+}
+
 function of(p: MessageParams): Message {
   if (p.node === undefined) return { vi: "", en: "" };
   const s = subject(p);
@@ -1498,31 +1507,38 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       en: `indicator ${p.node} earns points but has no evidence`,
     };
   },
-  "self-score-differs": (p) =>
-    p.selfNotApplicable
-      ? p.noPoints
+  "self-score-differs": (p) => {
+    // The node by its kind: "chỉ tiêu 1.1", "nhóm 1", "tổng điểm DTI-SO".
+    const n = scoredNode(p);
+    const at: Message = { vi: ` (${n.vi})`, en: ` (${n.en})` };
+    const it = p.nodeKind === "group" ? "nhóm này" : p.nodeKind === "total" ? "tổng điểm" : "chỉ tiêu này";
+    if (p.selfNotApplicable) {
+      return p.noPoints
         ? {
-            vi: `đơn vị tự chấm chỉ tiêu ${p.node} là không áp dụng, nhưng chỉ tiêu này được tính, giá trị ${num(p.other, "vi")}`,
-            en: `the unit self-assessed indicator ${p.node} as not applicable, but it is computed, with the value ${num(p.other, "en")}`,
+            vi: `đơn vị tự chấm ${n.vi} là không áp dụng, nhưng ${it} được tính, giá trị ${num(p.other, "vi")}`,
+            en: `the unit self-assessed ${n.en} as not applicable, but it is computed, with the value ${num(p.other, "en")}`,
           }
         : {
-            vi: `đơn vị tự chấm chỉ tiêu ${p.node} là không áp dụng, nhưng chỉ tiêu này được chấm ${num(p.other, "vi")} điểm`,
-            en: `the unit self-assessed indicator ${p.node} as not applicable, but it is scored: ${num(p.other, "en")} ${p.other === 1 ? "point" : "points"}`,
-          }
-      : p.notScored !== undefined
+            vi: `đơn vị tự chấm ${n.vi} là không áp dụng, nhưng ${it} được chấm ${num(p.other, "vi")} điểm`,
+            en: `the unit self-assessed ${n.en} as not applicable, but it is scored: ${num(p.other, "en")} ${p.other === 1 ? "point" : "points"}`,
+          };
+    }
+    if (p.notScored !== undefined) {
+      return {
+        vi: `${n.vi} không được chấm điểm (${notScored(p.notScored).vi}) nhưng đơn vị tự chấm ${num(p.value, "vi")}${p.noPoints ? "" : " điểm"}${aboveMax(p).vi}`,
+        en: `${n.en} is not scored (${notScored(p.notScored).en}), but the unit gave itself ${num(p.value, "en")}${p.noPoints ? "" : p.value === 1 ? " point" : " points"}${aboveMax(p).en}`,
+      };
+    }
+    return p.noPoints
       ? {
-          vi: `chỉ tiêu ${p.node} không được chấm điểm (${notScored(p.notScored).vi}) nhưng đơn vị tự chấm ${num(p.value, "vi")}${p.noPoints ? "" : " điểm"}${aboveMax(p).vi}`,
-          en: `indicator ${p.node} is not scored (${notScored(p.notScored).en}), but the unit gave itself ${num(p.value, "en")}${p.noPoints ? "" : p.value === 1 ? " point" : " points"}${aboveMax(p).en}`,
-        }
-      : p.noPoints
-      ? {
-          vi: `số tự chấm ${num(p.value, "vi")} khác với giá trị tính được ${num(p.other, "vi")}${of(p).vi}; bộ chỉ số này không tính điểm nên số tự chấm được so với giá trị`,
-          en: `the self-assessed figure (${num(p.value, "en")}) differs from the computed value (${num(p.other, "en")})${of(p).en}; this index gives no points, so the self score is compared with the value`,
+          vi: `số tự chấm ${num(p.value, "vi")} khác với giá trị tính được ${num(p.other, "vi")}${at.vi}; bộ chỉ số này không tính điểm nên số tự chấm được so với giá trị`,
+          en: `the self-assessed figure (${num(p.value, "en")}) differs from the computed value (${num(p.other, "en")})${at.en}; this index gives no points, so the self score is compared with the value`,
         }
       : {
-          vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}${aboveMax(p).vi}`,
-          en: `the self-assessed score (${num(p.value, "en")}) differs from the computed score (${num(p.other, "en")})${of(p).en}${aboveMax(p).en}`,
-        },
+          vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${at.vi}${aboveMax(p).vi}`,
+          en: `the self-assessed score (${num(p.value, "en")}) differs from the computed score (${num(p.other, "en")})${at.en}${aboveMax(p).en}`,
+        };
+  },
   "duplicate-unit": (p) => {
     // In a CSV file a unit is a row: the first one is named by its row, and this one is "this row".
     // A form on a hidden sheet is said to be hidden: a visible form is scored before a hidden one.

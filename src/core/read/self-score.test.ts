@@ -158,7 +158,7 @@ describe("a self score above the node's maximum", () => {
     // The full points given, and a group's total above its maximum (20), are said so too.
     expect(check({ "1.1": true, n: 1, d: 2 }, { "1.1": 10.5, T: 21 }).map((i) => i.message.vi)).toEqual([
       "Trang tính 'Sở Y tế', ô F8: điểm tự chấm 10,5 khác với điểm tính được 10 (chỉ tiêu 1.1); điểm tự chấm còn vượt quá điểm tối đa (10 điểm).",
-      "Trang tính 'Sở Y tế', ô F7: điểm tự chấm 21 khác với điểm tính được 15 (chỉ tiêu T); điểm tự chấm còn vượt quá điểm tối đa (20 điểm).",
+      "Trang tính 'Sở Y tế', ô F7: điểm tự chấm 21 khác với điểm tính được 15 (tổng điểm T); điểm tự chấm còn vượt quá điểm tối đa (20 điểm).",
     ]);
   });
 
@@ -174,6 +174,42 @@ describe("a self score above the node's maximum", () => {
     expect(issues.map((i) => [i.node, i.message.en.includes("above the maximum")])).toEqual([
       ["1.1", false],
       ["1.3", false],
+    ]);
+  });
+});
+
+describe("a self score of a group or of the total", () => {
+  const model = modelOf({
+    root: {
+      code: "DTI",
+      name: "Tổng",
+      children: [
+        { code: "1", name: "Nhận thức số", children: [{ code: "1.1", name: "Ban chỉ đạo", max: 10, rule: { kind: "boolean" } }] },
+        { code: "2", name: "Hạ tầng số", children: [{ code: "2.1", name: "Mạng", max: 10, rule: { kind: "fraction" }, allowNA: true }] },
+      ],
+    },
+  });
+
+  it("names it as a group, or as the total, not as an indicator", () => {
+    const s: Submission = {
+      code: "SYT",
+      name: "Sở Y tế",
+      values: { "1.1": true },
+      notApplicable: ["2.1"],
+      selfScores: { "1": 8, DTI: 12, "2": 3 },
+      source: { layout: "A", sheet: "Sở Y tế", cells: {}, rows: {}, selfScoreCells: { DTI: "F7", "1": "F8", "2": "F10" } },
+    };
+    const issues = checkSelfScores(model, [s], scoreUnits(model, [s]));
+    expect(issues.map((i) => i.message.vi)).toEqual([
+      "Trang tính 'Sở Y tế', ô F8: điểm tự chấm 8 khác với điểm tính được 10 (nhóm 1).",
+      "Trang tính 'Sở Y tế', ô F10: nhóm 2 không được chấm điểm (không chỉ tiêu nào trong nhóm được chấm điểm) nhưng đơn vị tự chấm 3 điểm.",
+      // Group 2 left out, the total is rescaled to its maximum: 10 of 10 is 20 of 20.
+      "Trang tính 'Sở Y tế', ô F7: điểm tự chấm 12 khác với điểm tính được 20 (tổng điểm DTI).",
+    ]);
+    expect(issues.map((i) => i.message.en)).toEqual([
+      "Sheet 'Sở Y tế', cell F8: the self-assessed score (8) differs from the computed score (10) (group 1).",
+      "Sheet 'Sở Y tế', cell F10: group 2 is not scored (none of the indicators in it is scored), but the unit gave itself 3 points.",
+      "Sheet 'Sở Y tế', cell F7: the self-assessed score (12) differs from the computed score (20) (the total DTI).",
     ]);
   });
 });

@@ -1,5 +1,5 @@
 /** Self scores (`Tự chấm`) compared with the points the engine computed (or the value, for a node without points). */
-import type { IndexModel } from "../definition/model";
+import type { IndexModel, ModelNode } from "../definition/model";
 import type { Issue, ScoreTable, Submission, UnitResult } from "../types";
 import { unitKey } from "../plan/index-sheet";
 import { makeIssue } from "./messages";
@@ -22,6 +22,12 @@ const SLACK = 1e-9;
  * said to be above it. `table.units` is matched to `submissions` by position when the codes
  * agree there, else by the unit's key (its code, or its name when it has none: unitKey).
  */
+/** How a message names the node: a group, the index's total, or (nothing said) an indicator. */
+function kindOf(node: ModelNode): { nodeKind?: "group" | "total" } {
+  if (node.kind !== "group") return {};
+  return { nodeKind: node.parent === undefined ? "total" : "group" };
+}
+
 export function checkSelfScores(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
   const issues: Issue[] = [];
   const byKey = new Map<string, UnitResult>();
@@ -47,6 +53,7 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
           ...(cell !== undefined ? { cell } : {}),
           unit: unitKey(s),
           node,
+          ...kindOf(modelNode),
           selfNotApplicable: true,
           other: computed,
           ...(noPoints ? { noPoints: true } : {}),
@@ -64,7 +71,7 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
       // A self score above the node's maximum is said to be (12 on a 10-point indicator), not only to differ.
       const max = modelNode.max;
       const above = !noPoints && max !== undefined && max > 0 && self > max + TOLERANCE + SLACK * max ? { aboveMax: max } : {};
-      const at = { ...(s.source ? { sheet: s.source.sheet } : {}), ...(cell !== undefined ? { cell } : {}), unit: unitKey(s), node, value: self, ...(noPoints ? { noPoints: true } : {}), ...above };
+      const at = { ...(s.source ? { sheet: s.source.sheet } : {}), ...(cell !== undefined ? { cell } : {}), unit: unitKey(s), node, ...kindOf(modelNode), value: self, ...(noPoints ? { noPoints: true } : {}), ...above };
       if (computed === null) {
         // Left out (not applicable, a zero denominator…): no score to compare with, and none is 0.
         // A self score of 0 agrees; any other is said with why the indicator is not scored.
