@@ -488,6 +488,18 @@ describe("blank forms and filled ones", () => {
     expect(plan.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Nội vụ", "Ủy ban nhân dân xã Tân Thành…", "Sở Tài chính", "Phiếu tự đánh giá"]);
   });
 
+  it("names a form on a sheet with a spreadsheet's default name (Sheet1, Trang tính1) after its unit, even alone", () => {
+    const filled = { column: "Số liệu", value: 1 } as const;
+    const plan = planCollect([], [
+      { file: "a.xlsx", sheets: [form("Sở Nội vụ", "Sở Nội vụ", "SNV", filled)] },
+      { file: "c.xlsx", sheets: [form("Sheet1", "Sở Y tế", "SYT", filled)] },
+      { file: "d.xlsx", sheets: [form("Trang tính1", "Sở Tư pháp", "STP", filled)] },
+      // A unit's name taken: the default name stays, numbered where it must be.
+      { file: "e.xlsx", sheets: [form("Sheet1", "Sở Nội vụ", "SNV-2", filled)] },
+    ]);
+    expect(plan.take.map((t) => t.as)).toEqual(["Sở Nội vụ", "Sở Y tế", "Sở Tư pháp", "Sheet1"]);
+  });
+
   it("takes a form of another unit that carries a code already taken, and says so, so that scoring reports the two units", () => {
     const plan = planCollect([], [
       { file: "a.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 1 })] },

@@ -430,6 +430,12 @@ function unreadTableWarning(f: { where: Message; sheet: string; as: string; head
 }
 
 /**
+ * The names spreadsheets give a new sheet ("Sheet1", "Trang tính1", "Feuil1", "Tabelle2"…, in
+ * the languages of Excel and LibreOffice officials use): a form under one is named after its unit.
+ */
+const DEFAULT_SHEET_NAME = /^(?:sheet|trang tính|feuil|tabelle|hoja|planilha|foglio|blad|arkusz|лист)\s*\d*$/iu;
+
+/**
  * Which sheets of the incoming files to copy, and under which names. Only unit sheets (layout
  * A) are taken; with a model, sheets made for another index are left out. A unit is known by its
  * code (by its name when it has none). One form a unit: a unit's filled form is taken over its
@@ -687,8 +693,8 @@ export function planCollect(
   /** The name each form taken gets in the workbook, for a form of its unit left out to name it. */
   const takenAs = new Map<Candidate, string>();
   /**
-   * The name a form taken gets: its sheet's, when no sheet has it yet and no other unit's form
-   * has it too; otherwise its unit's, as
+   * The name a form taken gets: its sheet's, when no sheet has it yet, no other unit's form has it
+   * too and it is not a spreadsheet's default name ("Sheet1", "Trang tính1"); otherwise its unit's, as
    * the template names a unit's sheet (thirty files whose form is "Phiếu tự đánh giá" come in as
    * their units, not as "Phiếu tự đánh giá (2)" to "(30)", which the findings would name alone);
    * "(2)" after the sheet's name only for a form that names no unit, or whose unit's name is taken too.
@@ -704,7 +710,7 @@ export function planCollect(
   }
   const shared = (sheetName: string) => (unitsBySheetName.get(cleanSheetName(sheetName).toLocaleLowerCase("vi"))?.size ?? 0) > 1;
   const nameFor = (sheetName: string, unitName: string | undefined): string => {
-    const own = taken.free(cleanSheetName(sheetName)) && !shared(sheetName);
+    const own = taken.free(cleanSheetName(sheetName)) && !shared(sheetName) && !DEFAULT_SHEET_NAME.test(cleanSheetName(sheetName));
     if (own || unitName === undefined || !taken.free(cleanSheetName(unitName))) return uniqueSheetName(sheetName, taken);
     return uniqueSheetName(unitName, taken);
   };
