@@ -662,7 +662,14 @@ const PERIOD_YEARS = { from: 1900, to: 2922 };
  * A cell of a sheet (not a CSV file, whose text is no date cell) that holds a date as the hosts
  * give one (HOST_DATE): hostDate of its text.
  */
-function dateCell(p: MessageParams): { shown: Message; number?: number; timeOnly?: true } | undefined {
+/**
+ * A whole day in a figure's cell before this year is most likely a figure typed into a cell
+ * formatted as a date (1860 shows as 02/02/1905; 20000 as 04/10/1954), not a date of the unit's:
+ * the finding says the number the cell will show as a number.
+ */
+const TYPED_FIGURE_BEFORE = 1990;
+
+function dateCell(p: MessageParams): { shown: Message; serial: number; number?: number; timeOnly?: true } | undefined {
   if (p.file !== undefined || p.rawNumber !== undefined || p.raw === undefined) return undefined;
   return hostDate(p.raw, p.date1904 === true);
 }
@@ -1263,10 +1270,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
             vi: `ô được định dạng ${formatted.vi} nên số ${cellNumberText(date.number, "vi")} hiện thành ${date.shown.vi} và không được đọc là số${of(p).vi}; ${format.vi}`,
             en: `the cell is formatted as ${formatted.en}, so the number ${cellNumberText(date.number, "en")} shows as ${date.shown.en} and is not read as a figure${of(p).en}; ${format.en}`,
           }
-        : {
-            vi: `ô chứa ngày ${date.shown.vi} (ô được định dạng ngày tháng), không phải là số${of(p).vi}; nếu đây là số liệu, ${format.vi}`,
-            en: `the cell holds the date ${date.shown.en} (it is formatted as a date), not a number${of(p).en}; if it is a figure, ${format.en}`,
-          };
+        : Number.isInteger(date.serial) && Number(p.raw?.slice(0, 4)) < TYPED_FIGURE_BEFORE
+          ? {
+              // A whole day long before any self-assessment: most likely the figure typed (1860 shows as 02/02/1905).
+              vi: `ô chứa ngày ${date.shown.vi} (ô được định dạng ngày tháng), không phải là số${of(p).vi}; nếu đây là số liệu, hãy đổi định dạng ô sang "Số" (Number): ô sẽ hiện số ${cellNumberText(date.serial, "vi")}, và nếu đó không phải số liệu của đơn vị thì nhập lại số liệu`,
+              en: `the cell holds the date ${date.shown.en} (it is formatted as a date), not a number${of(p).en}; if it is a figure, change the cell's format to Number: it will show ${cellNumberText(date.serial, "en")}, and if that is not the unit's figure, type the figure again`,
+            }
+          : {
+              vi: `ô chứa ngày ${date.shown.vi} (ô được định dạng ngày tháng), không phải là số${of(p).vi}; nếu đây là số liệu, ${format.vi}`,
+              en: `the cell holds the date ${date.shown.en} (it is formatted as a date), not a number${of(p).en}; if it is a figure, ${format.en}`,
+            };
     }
     const said = { vi: `${quote(p, "vi")} không phải là số${of(p).vi}`, en: `${quote(p, "en")} is not a number${of(p).en}` };
     // A number typed with words ("4 ứng dụng"): the number alone is what the cell takes; the words

@@ -160,6 +160,9 @@ describe("a date in a figure's cell", () => {
       // 3 typed into a cell formatted as a date: Excel shows 03/01/1900.
       put(snv.getCell(at["1.3.a"]!), 3, "d/m/yyyy");
       put(snv.getCell(at["5.2"]!), new Date(Date.UTC(2025, 4, 3, 10, 30)), "d/m/yyyy h:mm");
+      // 1860 typed into a cell formatted as a date: Excel shows 02/02/1905, a day no form dates.
+      at["6.6"] = `D${rowOf(snv, "6.6")}`;
+      put(snv.getCell(at["6.6"]!), 1860, "dd/mm/yyyy");
     });
     const { result } = await scoreAgain(file);
     const found = said(result.issues, "not-a-number");
@@ -178,6 +181,11 @@ describe("a date in a figure's cell", () => {
         cell: at["6.2"],
         vi: `Trang tính 'Sở Nội vụ', ô ${at["6.2"]}: ô chứa ngày 04/03/2025 (ô được định dạng ngày tháng), không phải là số (chỉ tiêu 6.2); nếu đây là số liệu, hãy đổi định dạng ô sang "Số" (Number) rồi nhập lại số liệu.`,
         en: `Sheet 'Sở Nội vụ', cell ${at["6.2"]}: the cell holds the date 4 Mar 2025 (it is formatted as a date), not a number (indicator 6.2); if it is a figure, change the cell's format to Number and type the figure again.`,
+      },
+      {
+        cell: at["6.6"],
+        vi: `Trang tính 'Sở Nội vụ', ô ${at["6.6"]}: ô chứa ngày 02/02/1905 (ô được định dạng ngày tháng), không phải là số (chỉ tiêu 6.6); nếu đây là số liệu, hãy đổi định dạng ô sang "Số" (Number): ô sẽ hiện số 1860, và nếu đó không phải số liệu của đơn vị thì nhập lại số liệu.`,
+        en: `Sheet 'Sở Nội vụ', cell ${at["6.6"]}: the cell holds the date 2 Feb 1905 (it is formatted as a date), not a number (indicator 6.6); if it is a figure, change the cell's format to Number: it will show 1860, and if that is not the unit's figure, type the figure again.`,
       },
     ]);
     // Never scored as the date's serial number (45720).
