@@ -733,5 +733,16 @@ export async function loadPreparedXlsx(data: Uint8Array): Promise<{ workbook: Ex
     const ws = workbook.getWorksheet(name);
     if (ws) keepPageBreaks(ws, breaks);
   }
+  for (const ws of workbook.worksheets) keepPageNumbering(ws);
   return { workbook, bytes: prepared.bytes };
+}
+
+/**
+ * A sheet whose pages are not numbered from a first page number of its own stays so: ExcelJS
+ * reads a missing `firstPageNumber` as 1 and writes `useFirstPageNumber` with any, which would
+ * restart the sheet's page numbers at 1 when the whole workbook is printed.
+ */
+function keepPageNumbering(ws: ExcelJS.Worksheet): void {
+  const setup = ws.pageSetup as ExcelJS.PageSetup & { useFirstPageNumber?: boolean };
+  if (setup.useFirstPageNumber !== true) delete (setup as { firstPageNumber?: number }).firstPageNumber;
 }
