@@ -506,15 +506,23 @@ export const MARK_FILLS: Record<Severity, string> = {
 };
 
 /**
- * Whether a cell's solid fill (ARGB, any case; undefined for none) is one an issue mark gives, now
- * or in an earlier version (their warning amber FFEB9C; their information fill was the appraisal
- * column's blue DDEBF7). Clearing a mark gives the cell its fill from before only where it still
- * shows such a fill: a fill the user gave the cell since is theirs, and stays.
+ * Whether a solid fill (ARGB, any case; undefined for none) is an issue mark's, of this version or
+ * an earlier one (whose warning amber was FFEB9C): a fill no form has, which tells a mark by itself.
  */
-export function showsMarkFill(argb: string | undefined): boolean {
+export function isMarkFill(argb: string | undefined): boolean {
   return argb !== undefined && MARK_FILLS_EVER.has(argb.toUpperCase());
 }
-const MARK_FILLS_EVER: ReadonlySet<string> = new Set([...Object.values(MARK_FILLS), "FFFFEB9C", "FFDDEBF7"]);
+const MARK_FILLS_EVER: ReadonlySet<string> = new Set([...Object.values(MARK_FILLS), "FFFFEB9C"]);
+
+/**
+ * Whether a cell's fill may still be the mark's: isMarkFill, or the earlier versions' information
+ * fill (the appraisal column's blue DDEBF7, a form's fill too, so it tells no mark by itself).
+ * Clearing a mark gives the cell its fill from before only where it still shows such a fill: a
+ * fill the user gave the cell since is theirs, and stays.
+ */
+export function showsMarkFill(argb: string | undefined): boolean {
+  return isMarkFill(argb) || argb?.toUpperCase() === "FFDDEBF7";
+}
 
 /** How many groups and indicators a level of the index has (profileLeftOutMessage). */
 export interface PartCounts {

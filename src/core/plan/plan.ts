@@ -21,7 +21,7 @@ import {
   UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, type RadarChooser, formPageHeader, instructionsPeriodLine, isInstructionsPeriodBlock, isRoundingNote, markNote } from "./labels";
+import { INDEX_SHEET, type RadarChooser, formPageHeader, instructionsPeriodLine, isInstructionsPeriodBlock, isMarkFill, isRoundingNote, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
 import { isInstructionsSheet } from "../form-sheets";
 import { cellText } from "../read/sheet";
@@ -456,13 +456,11 @@ export function relocateMarks(plan: WritePlan, notes: NotedCell[], fillNow?: (sh
 export function withFillsOfMarkedCells(plan: WritePlan, fillOf: (sheet: string, cell: string) => string | undefined): WritePlan {
   if (plan.marks.length === 0) return plan;
   const marked = new Set(plan.clearMarks.map((c) => markKey(c.sheet, c.cell)));
-  // And the warning fill of earlier versions (their info fill was the appraisal column's own blue: a form's fill).
-  const ours = new Set([...Object.values(MARK_FILLS), "FFFFEB9C"].map((f) => f.toUpperCase()));
   const owned = plan.owned.map((o) =>
     mapRecordedMarks(o, (m) => {
       if (m.fill !== undefined || marked.has(markKey(m.sheet, m.cell))) return m;
       const fill = fillOf(m.sheet, m.cell)?.toUpperCase();
-      return fill !== undefined && !ours.has(fill) ? { ...m, fill } : m;
+      return fill !== undefined && !isMarkFill(fill) ? { ...m, fill } : m;
     }),
   );
   return { ...plan, owned };

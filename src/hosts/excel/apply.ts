@@ -19,7 +19,7 @@
  * and visibility the user gave it (`_index` stays very hidden).
  */
 import type { Message, SheetMessage } from "../../core/i18n/text";
-import { INDEX_SHEET, type PageTexts, instructionsPeriodUnwrittenMessage, isInstructionsPeriodBlock, isInstructionsPeriodLine, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
+import { INDEX_SHEET, type PageTexts, instructionsPeriodUnwrittenMessage, isMarkFill, isInstructionsPeriodBlock, isInstructionsPeriodLine, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
 import { formLinksOf, formLinkTo, isStaleFormLink } from "../../core/plan/form-links";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
@@ -31,7 +31,7 @@ import { kindOfChartType, queueChart, type ExistingChart } from "./charts";
 import { type FoundChart, matchCharts } from "../../core/plan/charts";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells, withoutInstructionsPeriodLines } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
-import { cellKey, commentRefusedMessage, fillOnlyMessage, MARK_FILL, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
+import { cellKey, commentRefusedMessage, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, errorCode, type Fallback, jsonBytes, opBytes, REFUSAL_CODES, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
 import { onlyPageHeaderOn, passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
@@ -1282,8 +1282,6 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   return { requests, maxRequestBytes, skippedSheets: skipped, warnings };
 }
 
-/** The fills of the issue marks as Excel reports them ("#FFC7CE"), and the warning fill of earlier versions. */
-const MARK_FILLS_NOW = new Set([...Object.values(MARK_FILL), "#FFEB9C"].map((f) => f.toUpperCase()));
 
 /**
  * The cells `_index` records as marked that carry no note or comment now (none that can be read:
@@ -1303,7 +1301,8 @@ function noteHolders(plan: WritePlan, texts: MarkLookup["texts"], commented: Set
     if (texts.has(key) || commented.has(key) || likely.has(key)) continue;
     likely.add(key);
     const fill = fillNow.get(key);
-    if (fill === undefined || !MARK_FILLS_NOW.has(fill.toUpperCase())) continue;
+    // Excel reports a fill as "#FFC7CE".
+    if (fill === undefined || !isMarkFill(`FF${fill.replace(/^#/, "")}`)) continue;
     byFill.add(key);
     noted.push({ sheet: m.sheet, cell: m.cell.replace(/\$/g, "").toUpperCase(), ours: false });
   }
