@@ -23,6 +23,8 @@ const HEADER_SEARCH_ROWS = 30;
 interface UnitsHeader {
   row: number;
   name: number;
+  /** 0-based row of the unit column's header when it is the row above `row` (a header of two rows). */
+  nameRow?: number;
   code?: number;
   category?: number;
   /** Input code → 0-based column. */
@@ -105,21 +107,45 @@ function yearHeader(text: string, model: IndexModel, matcher: CodeMatcher, named
   return code !== undefined && model.inputs.has(code) ? { code, year: Number(m[2]) } : undefined;
 }
 
+/**
+ * The header of two rows whose first row is `above` (the unit's column found there) and second is
+ * `below` (a row headed so, `cells` its values), when the second names inputs and is blank under
+ * the first's unit column and inputs (merged down): the first's columns and the second's inputs.
+ */
+function twoRowHeader(above: UnitsHeader, below: UnitsHeader, cells: readonly CellValue[]): UnitsHeader | undefined {
+  const blank = (c: number | undefined): boolean => c === undefined || isBlank(cells[c] ?? null);
+  if (below.name >= 0 || !blank(above.name)) return undefined;
+  if (![...below.inputs.keys()].some((input) => !above.inputs.has(input))) return undefined;
+  if (![...above.inputs.values()].every((c) => blank(c))) return undefined;
+  const inputs = new Map(above.inputs);
+  for (const [input, c] of below.inputs) if (!inputs.has(input)) inputs.set(input, c);
+  const code = below.code ?? (blank(above.code) ? above.code : undefined);
+  const category = below.category ?? (blank(above.category) ? above.category : undefined);
+  return {
+    row: below.row,
+    name: above.name,
+    nameRow: above.row,
+    ...(code !== undefined ? { code } : {}),
+    ...(category !== undefined ? { category } : {}),
+    inputs,
+    unknown: [...above.unknown, ...below.unknown],
+    duplicates: [...above.duplicates, ...below.duplicates],
+  };
+}
+
 function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
   const { name: nameLabels, code: codeLabels, category: categoryLabels } = unitColumnLabels(model);
   const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
-  let byName: Map<string, string> | undefined;
-  for (let r = 0; r < rowsToSearch; r++) {
+  const matcher = new CodeMatcher(model);
+  const named = inputsByName(model);
+  const headed = (r: number): UnitsHeader => {
     const row = sheet.values[r] ?? [];
-    const matcher = new CodeMatcher(model);
     let name: number | undefined;
     let code: number | undefined;
     let category: number | undefined;
     const inputs = new Map<string, number>();
     const unknown: { raw: string; address: string }[] = [];
     const duplicates: UnitsHeader["duplicates"] = [];
-    byName ??= inputsByName(model);
-    const named = byName;
     // Columns naming an input with a year ("le_2022"): read as the input's when they are all of one year.
     const dated: { code: string; year: number; c: number; raw: string }[] = [];
     row.forEach((v, c) => {
@@ -157,9 +183,18 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
         else inputs.set(d.code, d.c);
       }
     }
-    if (name !== undefined && inputs.size > 0) {
-      return { row: r, name, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown, duplicates };
-    }
+    return { row: r, name: name ?? -1, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown, duplicates };
+  };
+  for (let r = 0; r < rowsToSearch; r++) {
+    const here = headed(r);
+    if (here.name < 0) continue;
+    // A header of two rows, as a province's summary tables are headed: the unit's columns headed
+    // in this row and merged down (blank below), the inputs' codes in the row below under the
+    // groups' titles ("Nhóm 1. Nhận thức số" merged over its inputs' columns); an input headed in
+    // this row is merged down too. The units start below the codes.
+    const two = r + 1 < sheet.values.length ? twoRowHeader(here, headed(r + 1), sheet.values[r + 1] ?? []) : undefined;
+    if (two) return two;
+    if (here.inputs.size > 0) return here;
   }
   return undefined;
 }
@@ -391,7 +426,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
         sheet: sheet.name,
         ...file,
         row: header.row + 1,
-        ...(sheet.csvFile === undefined ? { cell: address(header.row, header.name) } : {}),
+        ...(sheet.csvFile === undefined ? { cell: address(header.nameRow ?? header.row, header.name) } : {}),
         ...(list.length === 1 ? { node: list[0] } : {}),
         list,
         // Each input by its indicator: said as an input, or as the indicator when it is one.
@@ -409,8 +444,8 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
       makeIssue(categoryMatters(uses) ? "warning" : "info", "missing-category", {
         sheet: sheet.name,
         ...file,
-        row: header.row + 1,
-        ...(sheet.csvFile === undefined ? { cell: address(header.row, header.name) } : {}),
+        row: (header.nameRow ?? header.row) + 1,
+        ...(sheet.csvFile === undefined ? { cell: address(header.nameRow ?? header.row, header.name) } : {}),
         categories: categoryNames(model),
         categoryUses: uses,
         place: "column",
