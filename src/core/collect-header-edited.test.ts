@@ -180,6 +180,14 @@ describe("recognising a form whose table header was edited", () => {
     expect(detectLayoutA({ name: "Giải trình", values: [["Đơn vị giải trình thêm"], ["Số liệu", 5]] })).toBeNull();
   });
 
+  it("naming the index in use by its name is taken, as the reader reads it", () => {
+    const named = sheet("Y tế", ["Mã", "Nội dung", "Điểm tối đa", "Số liệu"]);
+    named.values[3] = ["Bộ chỉ số", "Mẫu - Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh)"];
+    const plan = planCollect([], [{ file: "a.xlsx", sheets: [named] }], model);
+    expect(plan.skipped).toEqual([]);
+    expect(plan.take.map((t) => t.sheet)).toEqual(["Y tế"]);
+  });
+
   it("of another index is left out as such, not taken", () => {
     const other = sheet("Y tế", ["Mã", "Nội dung", "Điểm tối đa", "Số liệu (*)"]);
     other.values[3] = ["Bộ chỉ số", "dti-xa-mau@2024"];

@@ -13,6 +13,7 @@ import { unitKeyOf } from "./read/unit-fields";
 import type { SheetSnapshot } from "./types";
 import { readIndexSheet } from "./plan/index-sheet";
 import { INDEX_SHEET } from "./plan/labels";
+import { namesIndex } from "./index-text";
 import { anotherIndexReason, blockTexts, cleanSheetName, type CollectSkip, type CollectTake, detectLayoutA, type DuplicateKind, fileWords, formContent, IN_USE, isBlankForm, isInstructionsSheet, isListsSheet, type LayoutAHeader, RECEIVING, TakenSheetNames, uniqueSheetName } from "./form-sheets";
 
 export * from "./form-sheets";
@@ -583,8 +584,7 @@ export function planCollect(
         return;
       }
       if (model && header.index) {
-        const id = header.index.split("@")[0]?.trim() ?? "";
-        if (id !== "" && id !== model.definition.id) {
+        if (header.index.trim() !== "" && namesIndex(header.index, model.definition) === undefined) {
           entries.push({ skip: {
             file,
             sheet: sheet.name,

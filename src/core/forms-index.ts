@@ -9,6 +9,9 @@ import { definitionHash, parseDefinition } from "./definition/parse";
 import type { IndexDefinition, LocalizedText } from "./definition/schema";
 import { type Message, normalizeText } from "./i18n/text";
 import type { IndexRef } from "./index-words";
+import { parseIndexText } from "./index-text";
+
+export { namesIndex, parseIndexText } from "./index-text";
 import { formDefinitionHash } from "./read/layout-a";
 import type { WorkbookSnapshot } from "./types";
 
@@ -34,13 +37,6 @@ export function formsPerIndexNamed(snapshot: WorkbookSnapshot): { index: string;
     if (t !== "") counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return [...counts].map(([index, forms]) => ({ index, forms }));
-}
-
-/** "dti-so-nganh-mau@mau-2023" → its id and version (no version when there is no "@"). */
-export function parseIndexText(text: string): { id: string; version?: string } {
-  const at = text.indexOf("@");
-  if (at < 0) return { id: normalizeText(text) };
-  return { id: normalizeText(text.slice(0, at)), version: normalizeText(text.slice(at + 1)) };
 }
 
 /** An index a form names (`id@version`), with the name of the definition of that id when one is known (the one in use first). */

@@ -8,7 +8,7 @@ import type { IndexModel } from "./definition/model";
 import type { LocalizedText } from "./definition/schema";
 import type { Lang, Message } from "./i18n/text";
 import { localize, normalizeText } from "./i18n/text";
-import { indicesNamedOnForms, namedIndex, parseIndexText } from "./forms-index";
+import { indicesNamedOnForms, namedIndex, namesIndex } from "./forms-index";
 import { type IndexRef, indexWords } from "./index-words";
 import { type IndexSheetState, foreignIndexSheet, foreignIndexSheetMessage, readIndexSheet, withAppraisedRecords } from "./plan/index-sheet";
 import type { PlanOptions } from "./plan/plan";
@@ -272,10 +272,10 @@ function unitsHeaderRow(model: IndexModel, sheet: SheetSnapshot): number | undef
  * is the index in use.
  */
 export function indicesOtherThan(named: string[], inUse: unknown): string[] {
-  const def = inUse as { id?: unknown; version?: unknown };
+  const def = inUse as { id: string; version?: unknown; name?: LocalizedText };
   return [...new Set(named.map(normalizeText))].filter((text) => {
-    const { id, version } = parseIndexText(text);
-    return text !== "" && !(id === def.id && (version === undefined || version === normalizeText(String(def.version ?? ""))));
+    const named = namesIndex(text, def);
+    return text !== "" && !(named !== undefined && (named.version === undefined || named.version === normalizeText(String(def.version ?? ""))));
   });
 }
 

@@ -8,6 +8,7 @@ import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
 import { type Lang, type LegacyEncoding, foldText, legacyReading, localize, normalizeText } from "../i18n/text";
 import { NOT_APPLICABLE_ANSWERS } from "../definition/options";
+import { namesIndex } from "../index-text";
 import { type CellValue, type Issue, type IssueCode, type Severity, type SheetSnapshot, isCellError } from "../types";
 import { type MessageParams, hostDate, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
@@ -904,11 +905,10 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
 
   if (block.index && !isBlank(block.index.value)) {
     const text = keyText(block.index.value);
-    const at = text.indexOf("@");
-    const id = normalizeText(at >= 0 ? text.slice(0, at) : text);
-    const version = at >= 0 ? normalizeText(text.slice(at + 1)) : undefined;
-    if (id === def.id && version !== undefined && version !== normalizeText(def.version)) otherVersion = version;
-    else if (id !== def.id) {
+    // By its id or its name, as people retype it ("DTI-SO-NGANH-MAU", the index's name).
+    const named = namesIndex(text, def);
+    if (named?.version !== undefined && named.version !== normalizeText(def.version)) otherVersion = named.version;
+    else if (named === undefined) {
       // The unit the form belongs to, so that its issue is counted where the official looks.
       const code = block.code && !isBlank(block.code.value) ? keyText(block.code.value) : undefined;
       const name = block.name && !isBlank(block.name.value) ? keyText(block.name.value) : undefined;

@@ -176,6 +176,23 @@ describe("layout A: one sheet per unit", () => {
     expect(notScoredEntries(result.issues, result.submissions)).toEqual([expect.objectContaining({ kind: "form", sheet: "Sở Y tế" })]);
   });
 
+  test("a form naming the index in use by its name (either language, any case or diacritics) or its id in capitals is read as the index in use", () => {
+    for (const text of ["Bộ chỉ số mẫu", "BỘ CHỈ SỐ MẪU", "bo chi so mau", "Sample index", "DTI-SO-MAU", "Bộ chỉ số mẫu@2024"]) {
+      const block = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", text] : r));
+      const result = readSubmissions(model, book(sheetA({ block })));
+      expect([text, result.submissions.map((s) => s.code)]).toEqual([text, ["SYT"]]);
+      expect(result.issues.filter((i) => i.code === "definition-mismatch")).toEqual([]);
+    }
+    // Its name with another version: read as that version of the index in use, with its warning.
+    const block = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "Sample index@2023"] : r));
+    const result = readSubmissions(model, book(sheetA({ block })));
+    expect(result.submissions.map((s) => s.code)).toEqual(["SYT"]);
+    expect(result.issues.filter((i) => i.code === "definition-mismatch").map((i) => i.severity)).toEqual(["warning"]);
+    // A title that is neither its id nor its name stays another index's.
+    const other = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "Bộ chỉ số mẫu cấp xã"] : r));
+    expect(readSubmissions(model, book(sheetA({ block: other }))).submissions).toEqual([]);
+  });
+
   test("a form naming another version of the index in use is read by the codes of its rows, with a definition-mismatch warning at its Bộ chỉ số cell", () => {
     // Filled for version 2023, read with 2024: 2.2 has no row on it (2024 added it), 2.4 is a code 2024 dropped.
     const block = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "dti-so-mau@2023"] : r));

@@ -11,7 +11,7 @@ import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, readIndexSheet } from "../../core/plan/index-sheet";
 import { PipelineError } from "../../core/pipeline";
-import { builtinNamed, formsOfAdaptedBuiltin, indicesNamedOnForms, parseIndexText } from "../../core/forms-index";
+import { builtinNamed, formsOfAdaptedBuiltin, indicesNamedOnForms, namesIndex, parseIndexText } from "../../core/forms-index";
 import type { Issue, Submission, WorkbookSnapshot } from "../../core/types";
 import { type StaleGroup, staleGroups, staleResults } from "../../core/stale";
 import { t } from "../i18n";
@@ -91,7 +91,7 @@ export function anotherIndex(
   const inUse = `${def.id}@${def.version}`;
   const distinct = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
   // As the reader tells them apart: another id is another index; the same id, another version of this one.
-  const sameIndex = (text: string) => parseIndexText(text).id === def.id;
+  const sameIndex = (text: string) => namesIndex(text, def) !== undefined;
   const others = distinct.filter((text) => !sameIndex(text));
   if (others.length === 0) {
     const versions = distinct.filter(sameIndex);

@@ -16,7 +16,7 @@ import {
   builtinNamed,
   builtinNamedOnForms,
   formsMadeFromOtherThan,
-  parseIndexText,
+  namesIndex,
   sameNameAsBuiltinMessage,
 } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, UnitResult, WorkbookSnapshot } from "../../core/types";
@@ -177,7 +177,7 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined, 
 export function holdsFormsOf(snapshot: WorkbookSnapshot | undefined, model: IndexModel | undefined): boolean {
   if (!snapshot || !model) return false;
   const def = model.definition;
-  return namedOnForms(snapshot).some((text) => text.trim() !== "" && parseIndexText(text).id === def.id);
+  return namedOnForms(snapshot).some((text) => text.trim() !== "" && namesIndex(text, def) !== undefined);
 }
 
 /** The built-in definitions, by whose names a form of another index is named. */

@@ -1,0 +1,34 @@
+/**
+ * How a form's `Bộ chỉ số` cell names an index. The project's templates write `id@version`
+ * ("dti-so-nganh-mau@mau-2023"); people retype it as they read it: the id in capitals, or the
+ * index's name as the instructions sheet titles it ("Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành …").
+ * Every part of the project that tells the index of a form from another asks namesIndex.
+ */
+import type { LocalizedText } from "./definition/schema";
+import { foldText, normalizeText } from "./i18n/text";
+
+/** "dti-so-nganh-mau@mau-2023" → its id and version (no version when there is no "@"). */
+export function parseIndexText(text: string): { id: string; version?: string } {
+  const at = text.indexOf("@");
+  if (at < 0) return { id: normalizeText(text) };
+  return { id: normalizeText(text.slice(0, at)), version: normalizeText(text.slice(at + 1)) };
+}
+
+/** A name or id as typed, folded: case, diacritics, spacing and the kind of dash ignored. */
+function foldName(text: string): string {
+  return foldText(text.replace(/[\u2010-\u2015\u2212]/g, "-")).replace(/\s*-\s*/g, " - ");
+}
+
+/**
+ * Whether `text` (a form's `Bộ chỉ số`) names the index `def`: by its id (case ignored) or by its
+ * name in either language, each with or without `@version`. Undefined when it names another
+ * index (or nothing: a blank text); otherwise the version it names, if any.
+ */
+export function namesIndex(text: string, def: { id: string; name?: LocalizedText | undefined }): { version?: string } | undefined {
+  const { id, version } = parseIndexText(text);
+  if (id === "") return undefined;
+  const wanted = foldName(id);
+  const names = [def.id, ...(def.name === undefined ? [] : typeof def.name === "string" ? [def.name] : [def.name.vi, def.name.en])];
+  if (!names.some((n) => n !== undefined && foldName(n) === wanted)) return undefined;
+  return version !== undefined ? { version } : {};
+}
