@@ -1861,6 +1861,13 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           vi: `phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "${p.expected}" với bộ chỉ số đang dùng nhưng nội dung khác (chỉ tiêu hoặc điểm tối đa khác); điểm của phiếu được chấm theo bộ chỉ số đang dùng — để chấm theo định nghĩa đã tạo phiếu, hãy chọn chính tệp định nghĩa đó (dòng lệnh: --index <tệp.json>; ngăn tác vụ: chọn "Tệp JSON")`,
           en: `the form was made from a definition with the same id and version "${p.expected}" as the index in use but other content (other indicators or maxima); it is scored with the index in use — to score it by the definition it was made from, choose that very file (command line: --index <file.json>; task pane: choose "A JSON file")`,
         }
+      : !/^[a-z0-9-]+$/i.test((p.found ?? "").split("@")[0]!.trim())
+      ? {
+          // Not an index's id (ids are a–z, digits and hyphens): a title typed in, which names neither
+          // the index in use nor its id. What to type if the form is one of the index in use.
+          vi: `ô Bộ chỉ số ghi "${p.found}", không phải mã hay tên của bộ chỉ số đang dùng "${p.expected}", nên trang tính này được bỏ qua; nếu phiếu được lập theo bộ chỉ số đang dùng, hãy ghi ${p.expected} vào ô này`,
+          en: `the Index cell reads "${p.found}", neither the id nor the name of the index in use "${p.expected}", so the sheet is skipped; if the form was made for the index in use, type ${p.expected} in this cell`,
+        }
       : {
           vi: `trang tính ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; trang tính này được bỏ qua`,
           en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,

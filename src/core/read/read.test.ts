@@ -190,7 +190,16 @@ describe("layout A: one sheet per unit", () => {
     expect(result.issues.filter((i) => i.code === "definition-mismatch").map((i) => i.severity)).toEqual(["warning"]);
     // A title that is neither its id nor its name stays another index's.
     const other = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "Bộ chỉ số mẫu cấp xã"] : r));
-    expect(readSubmissions(model, book(sheetA({ block: other }))).submissions).toEqual([]);
+    const titled = readSubmissions(model, book(sheetA({ block: other })));
+    expect(titled.submissions).toEqual([]);
+    // Said with what to type, the sheet being skipped.
+    expect(titled.issues.filter((i) => i.code === "definition-mismatch").map((i) => [i.severity, i.cell, i.message.vi])).toEqual([
+      [
+        "error",
+        "B4",
+        "Trang tính 'Sở Y tế', ô B4: ô Bộ chỉ số ghi \"Bộ chỉ số mẫu cấp xã\", không phải mã hay tên của bộ chỉ số đang dùng \"dti-so-mau@2024\", nên trang tính này được bỏ qua; nếu phiếu được lập theo bộ chỉ số đang dùng, hãy ghi dti-so-mau@2024 vào ô này.",
+      ],
+    ]);
   });
 
   test("a form naming another version of the index in use is read by the codes of its rows, with a definition-mismatch warning at its Bộ chỉ số cell", () => {
