@@ -292,6 +292,22 @@ describe("forms of another index (another id)", () => {
     );
   });
 
+  it("forms whose Bộ chỉ số holds the index's name are scored with it; a title that is no id is refused with what to type there", async () => {
+    expect(await relabel("phieu.xlsx", "phieu-ten.xlsx", "BỘ CHỈ SỐ THỬ CẤP XÃ")).toBe(3);
+    const named = await run(["score", "phieu-ten.xlsx", "--index", "xa-2024.json"]);
+    expect(named.code).toBe(0);
+    expect(named.out).toContain("Đã chấm điểm và xếp hạng 3 đơn vị.");
+
+    expect(await relabel("phieu.xlsx", "phieu-tieu-de.xlsx", "Bộ chỉ số CĐS xã năm 2024")).toBe(3);
+    const titled = await run(["score", "phieu-tieu-de.xlsx", "--index", "xa-2024.json"]);
+    expect(titled.code).toBe(2);
+    expect(titled.err).toBe(
+      'Các phiếu trong sổ được lập theo bộ chỉ số "Bộ chỉ số CĐS xã năm 2024", không phải bộ chỉ số đang dùng "Bộ chỉ số thử cấp xã" phiên bản 2024, nên chưa đọc được phiếu nào. ' +
+        "Nếu các phiếu được lập theo bộ chỉ số đang dùng, hãy ghi xa-thu@2024 vào ô Bộ chỉ số của từng phiếu. " +
+        "Hãy lập phiếu mới cho bộ chỉ số đang dùng bằng lệnh template, hoặc dùng bộ chỉ số của các phiếu: --index với tệp định nghĩa (.json) của bộ chỉ số đó.\n",
+    );
+  });
+
   it("validate says the same sentence above the findings (exit 1), each form's error in the list and the JSON", async () => {
     const v = await run(["validate", "phieu.xlsx", "--index", "xa-khac.json", "--json", "loi-khac.json"]);
     expect(v.code).toBe(1);

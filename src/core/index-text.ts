@@ -5,7 +5,7 @@
  * Every part of the project that tells the index of a form from another asks namesIndex.
  */
 import type { LocalizedText } from "./definition/schema";
-import { foldText, normalizeText } from "./i18n/text";
+import { type Message, foldText, normalizeText } from "./i18n/text";
 
 /** "dti-so-nganh-mau@mau-2023" → its id and version (no version when there is no "@"). */
 export function parseIndexText(text: string): { id: string; version?: string } {
@@ -31,4 +31,22 @@ export function namesIndex(text: string, def: { id: string; name?: LocalizedText
   const names = [def.id, ...(def.name === undefined ? [] : typeof def.name === "string" ? [def.name] : [def.name.vi, def.name.en])];
   if (!names.some((n) => n !== undefined && foldName(n) === wanted)) return undefined;
   return version !== undefined ? { version } : {};
+}
+
+/** Whether a form's `Bộ chỉ số` text is a title typed in rather than an index's id (ids are a–z, digits and hyphens). */
+export function isIndexTitle(text: string): boolean {
+  const { id } = parseIndexText(text);
+  return id !== "" && !/^[a-z0-9-]+$/i.test(id);
+}
+
+/**
+ * What to do when forms' `Bộ chỉ số` cells hold titles (isIndexTitle) that name neither the index
+ * in use nor its id: if they are forms of the index in use, type its id@version there.
+ */
+export function typeIndexIdAdvice(def: { id: string; version: unknown }): Message {
+  const text = `${def.id}@${String(def.version)}`;
+  return {
+    vi: `Nếu các phiếu được lập theo bộ chỉ số đang dùng, hãy ghi ${text} vào ô Bộ chỉ số của từng phiếu.`,
+    en: `If the forms were made for the index in use, type ${text} in each form's Index cell.`,
+  };
 }

@@ -9,6 +9,7 @@ import type { LocalizedText } from "./definition/schema";
 import type { Lang, Message } from "./i18n/text";
 import { localize, normalizeText } from "./i18n/text";
 import { indicesNamedOnForms, namedIndex, namesIndex } from "./forms-index";
+import { isIndexTitle, typeIndexIdAdvice } from "./index-text";
 import { type IndexRef, indexWords } from "./index-words";
 import { type IndexSheetState, foreignIndexSheet, foreignIndexSheetMessage, readIndexSheet, withAppraisedRecords } from "./plan/index-sheet";
 import type { PlanOptions } from "./plan/plan";
@@ -300,9 +301,11 @@ export function formsOfAnotherIndexMessage(named: string[], inUse: unknown, wher
     return words.startsWith('"') ? words : `(${words})`;
   };
   const files = where === "files";
+  // Titles typed in the forms' Bộ chỉ số cells, not ids: what to type there if they are the index in use's.
+  const titles = indicesOtherThan(named, inUse).every(isIndexTitle) ? typeIndexIdAdvice(def) : undefined;
   return {
-    vi: `Các phiếu trong ${files ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${list("vi")}, không phải bộ chỉ số đang dùng ${inUseWords("vi")}, nên ${files ? "chưa tổng hợp trang nào vào sổ" : "chưa đọc được phiếu nào"}.`,
-    en: `The forms in ${files ? "the chosen files" : "this workbook"} were made for the index ${list("en")}, not the index in use ${inUseWords("en")}, so ${files ? "no sheet was collected into the workbook" : "no form could be read"}.`,
+    vi: `Các phiếu trong ${files ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${list("vi")}, không phải bộ chỉ số đang dùng ${inUseWords("vi")}, nên ${files ? "chưa tổng hợp trang nào vào sổ" : "chưa đọc được phiếu nào"}.${titles ? ` ${titles.vi}` : ""}`,
+    en: `The forms in ${files ? "the chosen files" : "this workbook"} were made for the index ${list("en")}, not the index in use ${inUseWords("en")}, so ${files ? "no sheet was collected into the workbook" : "no form could be read"}.${titles ? ` ${titles.en}` : ""}`,
   };
 }
 

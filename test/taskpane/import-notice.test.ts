@@ -321,6 +321,18 @@ describe("forms made for another version of the index in use, of the same name",
     expect(other.message.vi).toContain(`"${name("vi")}" (${SAMPLE_TEXT}), không phải bộ chỉ số đang dùng "${name("vi")}" (cua-toi@1)`);
   });
 
+  test("titles typed in the forms' Bộ chỉ số cells, not ids: said with the id@version to type there; the index's own name is its forms'", () => {
+    const def = SAMPLE.definition;
+    const titled = anotherIndex(["Bộ chỉ số CĐS sở ngành 2024"], SAMPLE, "workbook")!;
+    expect(titled.message.vi).toContain(`Nếu các phiếu được lập theo bộ chỉ số đang dùng, hãy ghi ${def.id}@${def.version} vào ô Bộ chỉ số của từng phiếu.`);
+    expect(titled.message.en).toContain(`If the forms were made for the index in use, type ${def.id}@${def.version} in each form's Index cell.`);
+    // An id of another index gets no such words.
+    expect(anotherIndex(["xa-rieng@2024"], SAMPLE, "workbook")!.message.vi).not.toContain("hãy ghi");
+    // Forms naming the index in use by its name are its forms.
+    expect(anotherIndex([name("vi").toUpperCase()], SAMPLE, "workbook")).toBeUndefined();
+    expect(holdsFormsOf({ sheets: [form("Sở Y tế", "SYT", name("en"))] }, SAMPLE)).toBe(true);
+  });
+
   test("of another name: by the names alone", () => {
     const other = anotherIndex([SAMPLE_TEXT], model("dti-tinh-922-2022"), "workbook")!;
     expect(other.message.vi).not.toContain("phiên bản");

@@ -8,6 +8,7 @@ import { type LegacyEncoding, SPELLING_DIFFERENCES, foldText, formatDate, format
 import type { Issue, IssueCode, Severity, UnavailableReason } from "../types";
 import type { CategoryUses } from "./categories";
 import { percentOf, readNumberText, shiftDecimal } from "./numbers";
+import { isIndexTitle } from "../index-text";
 
 export interface MessageParams {
   sheet?: string;
@@ -1861,7 +1862,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           vi: `phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "${p.expected}" với bộ chỉ số đang dùng nhưng nội dung khác (chỉ tiêu hoặc điểm tối đa khác); điểm của phiếu được chấm theo bộ chỉ số đang dùng — để chấm theo định nghĩa đã tạo phiếu, hãy chọn chính tệp định nghĩa đó (dòng lệnh: --index <tệp.json>; ngăn tác vụ: chọn "Tệp JSON")`,
           en: `the form was made from a definition with the same id and version "${p.expected}" as the index in use but other content (other indicators or maxima); it is scored with the index in use — to score it by the definition it was made from, choose that very file (command line: --index <file.json>; task pane: choose "A JSON file")`,
         }
-      : !/^[a-z0-9-]+$/i.test((p.found ?? "").split("@")[0]!.trim())
+      : isIndexTitle(p.found ?? "")
       ? {
           // Not an index's id (ids are a–z, digits and hyphens): a title typed in, which names neither
           // the index in use nor its id. What to type if the form is one of the index in use.

@@ -12,6 +12,7 @@ import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, readIndexSheet } from "../../core/plan/index-sheet";
 import { PipelineError } from "../../core/pipeline";
 import { builtinNamed, formsOfAdaptedBuiltin, indicesNamedOnForms, namesIndex, parseIndexText } from "../../core/forms-index";
+import { isIndexTitle, typeIndexIdAdvice } from "../../core/index-text";
 import type { Issue, Submission, WorkbookSnapshot } from "../../core/types";
 import { type StaleGroup, staleGroups, staleResults } from "../../core/stale";
 import { t } from "../i18n";
@@ -153,24 +154,31 @@ export function anotherIndex(
     };
     return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
   }
+  // Titles typed in the forms' Bộ chỉ số cells, not ids: what to type there if they are the index in use's.
+  const titles = others.every(isIndexTitle) ? typeIndexIdAdvice(def) : undefined;
+  const titled = (lang: Lang) => (titles ? ` ${titles[lang]}` : "");
   const message: Message = where === "chosen" ? {
     vi:
       `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang chọn ${current("vi")}: với bộ chỉ số đang chọn, kiểm tra hay chấm điểm sẽ không đọc được phiếu nào.` +
-      (allBuiltin ? "" : ` Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"}.`),
+      (allBuiltin ? "" : ` Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"}.`) +
+      titled("vi"),
     en:
       `The forms in this workbook were made for the index ${names("en")}, not the index chosen ${current("en")}: with the index chosen, checking or scoring reads none of them.` +
-      (allBuiltin ? "" : ` Open the definition file (.json) of ${one ? "that index" : "the forms' index"}.`),
+      (allBuiltin ? "" : ` Open the definition file (.json) of ${one ? "that index" : "the forms' index"}.`) +
+      titled("en"),
   } : {
     vi:
       `Các phiếu trong ${inFiles ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên ${inFiles ? "chưa tổng hợp trang nào vào sổ" : "chưa đọc được phiếu nào"}. ` +
       (allBuiltin
         ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`
-        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`),
+        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`) +
+      titled("vi"),
     en:
       `The forms in ${inFiles ? "the chosen files" : "this workbook"} were made for the index ${names("en")}, not the index in use ${current("en")}, so ${inFiles ? "no sheet was collected into the workbook" : "no form could be read"}. ` +
       (allBuiltin
         ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`
-        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`),
+        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`) +
+      titled("en"),
   };
   return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
 }
