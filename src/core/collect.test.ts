@@ -423,6 +423,29 @@ describe("blank forms and filled ones", () => {
     );
   });
 
+  it("keeps a unit's filled form from a file filled for it alone over one another unit's file carries, whichever came first", () => {
+    const syt = form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: "Có" });
+    const stpInSyt = form("Sở Tư pháp", "Sở Tư pháp", "STP", { column: "Số liệu", value: "Không" });
+    const stp = form("Sở Tư pháp", "Sở Tư pháp", "STP", { column: "Số liệu", value: "Có" });
+    for (const files of [
+      [{ file: "syt.xlsx", sheets: [syt, stpInSyt] }, { file: "stp.xlsx", sheets: [stp] }],
+      [{ file: "stp.xlsx", sheets: [stp] }, { file: "syt.xlsx", sheets: [syt, stpInSyt] }],
+    ]) {
+      const plan = planCollect([], files);
+      expect(plan.take.map((t) => [t.file, t.unitCode]).sort()).toEqual([["stp.xlsx", "STP"], ["syt.xlsx", "SYT"]]);
+      expect(plan.skipped.map((x) => [x.file, x.sheet, x.duplicate])).toEqual([["syt.xlsx", "Sở Tư pháp", "second-filled"]]);
+    }
+    // Said why when the unit's own file came later: it holds that unit's form alone.
+    const later = planCollect([], [{ file: "syt.xlsx", sheets: [syt, stpInSyt] }, { file: "stp.xlsx", sheets: [stp] }]).skipped[0]!.reason;
+    expect(later.vi).toBe(
+      "Trang tính 'Sở Tư pháp': đơn vị mã STP đã có một phiếu đã điền khác, lấy từ tệp stp.xlsx (trang 'Sở Tư pháp'), là tệp chỉ có phiếu đã điền của riêng đơn vị này (còn tệp chứa trang này có phiếu đã điền của nhiều đơn vị), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang 'Sở Tư pháp' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.",
+    );
+    expect(later.en).toContain("taken from stp.xlsx (sheet 'Sở Tư pháp'), a file with a filled form of this unit alone (this sheet's file has filled forms of several units), so this one was not taken");
+    // Two files each filled for several units: the first form is kept, as before.
+    const both = planCollect([], [{ file: "a.xlsx", sheets: [syt, stpInSyt] }, { file: "b.xlsx", sheets: [stp, form("Sở Nội vụ", "Sở Nội vụ", "SNV", { column: "Số liệu", value: 1 })] }]);
+    expect(both.skipped.map((x) => [x.file, x.sheet])).toEqual([["b.xlsx", "Sở Tư pháp"]]);
+  });
+
   it("puts a filled form in place of the unit's blank form already in the workbook, under its sheet name; a filled one there stays", () => {
     const plan = planCollect(
       ["Hướng dẫn", "Y tế", "Tài chính"],

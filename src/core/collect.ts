@@ -235,6 +235,8 @@ interface LeftOut {
   existing: UnitGroup["existing"];
   /** The name in the workbook of `keep`, when it was taken already. */
   keptAs: string | undefined;
+  /** `keep` is a filled form from a file that fills no other unit's, `candidate` one from a file that fills several (ownFileFirst). */
+  ownFile?: boolean;
 }
 
 /**
@@ -331,8 +333,8 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
     return {
       duplicate: "second-filled",
       reason: {
-        vi: `${named.vi}: ${unit.vi} đã có một phiếu đã điền khác, lấy ${where.vi}${onSheet.vi}, nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang '${remove}' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.`,
-        en: `${named.en}: ${unit.en} already has another filled form, taken ${where.en}${onSheet.en}, so this one was not taken (one form a unit). If this one is the right one, delete the sheet '${remove}' from the consolidated workbook, then collect this file again.`,
+        vi: `${named.vi}: ${unit.vi} đã có một phiếu đã điền khác, lấy ${where.vi}${onSheet.vi}${l.ownFile ? ", là tệp chỉ có phiếu đã điền của riêng đơn vị này (còn tệp chứa trang này có phiếu đã điền của nhiều đơn vị)" : ""}, nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang '${remove}' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.`,
+        en: `${named.en}: ${unit.en} already has another filled form, taken ${where.en}${onSheet.en}${l.ownFile ? ", a file with a filled form of this unit alone (this sheet's file has filled forms of several units)" : ""}, so this one was not taken (one form a unit). If this one is the right one, delete the sheet '${remove}' from the consolidated workbook, then collect this file again.`,
       },
     };
   }
@@ -633,6 +635,17 @@ export function planCollect(
   const codeKeep = new Map<string, { keep?: Candidate; filled: boolean; sure?: boolean }>();
   /** The codes with a filled form whose table is read (coming in, or in the workbook): their forms whose table is not read are left out. */
   const readCodes = new Set<string>();
+  // The units each file fills a form of: a unit's form in a file that fills no other unit's is
+  // its own file's, and is kept over a filled copy another unit's file carries (a unit that sent
+  // back the whole template with a neighbour's sheet filled in), whichever file came first.
+  const unitsFilledIn = new Map<number, Set<string>>();
+  for (const [key, list] of groups) {
+    for (const g of list) for (const c of g.forms) if (!c.blank) unitsFilledIn.set(c.fileAt, (unitsFilledIn.get(c.fileAt) ?? new Set()).add(key));
+  }
+  const ownFileFirst = (forms: Candidate[]): Candidate | undefined => {
+    const filledForms = forms.filter((c) => !c.blank);
+    return filledForms.find((c) => unitsFilledIn.get(c.fileAt)?.size === 1) ?? filledForms[0];
+  };
   for (const [key, list] of groups) {
     const anyVisible = list.some((g) => g.forms.some((c) => c.visible));
     const inWorkbook = list.filter((g) => g.existing && !g.existing.blank);
@@ -643,7 +656,7 @@ export function planCollect(
     const weighed = (g: UnitGroup): Candidate[] => g.forms.filter((c) => (c.visible || !anyVisible) && !(readFilled && c.header.unreadTable));
     const filled: Candidate[] = [];
     for (const g of list) {
-      const keep = inWorkbook.includes(g) ? undefined : weighed(g).find((c) => !c.blank);
+      const keep = inWorkbook.includes(g) ? undefined : ownFileFirst(weighed(g));
       chosen.set(g, keep);
       if (keep) filled.push(keep);
     }
@@ -781,7 +794,7 @@ export function planCollect(
           ? { vi: `Trang tính '${sheet.name}'`, en: `Sheet '${sheet.name}'` }
           : { vi: `Trang tính ẩn '${sheet.name}'`, en: `Hidden sheet '${sheet.name}'` };
         const readWins = candidate.header.unreadTable !== undefined && readCodes.has(group.key);
-        const { duplicate, reason, kept } = duplicateReason({ candidate, keep, filledKept, unsure, readWins, file: fileRef(candidate), named, unit, where, existing: ownInWorkbook ? group.existing : undefined, keptAs: keep ? takenAs.get(keep) : undefined });
+        const { duplicate, reason, kept } = duplicateReason({ candidate, keep, filledKept, unsure, readWins, file: fileRef(candidate), named, unit, where, existing: ownInWorkbook ? group.existing : undefined, keptAs: keep ? takenAs.get(keep) : undefined, ownFile: keep !== undefined && !keep.blank && !candidate.blank && keep.order > candidate.order && unitsFilledIn.get(keep.fileAt)?.size === 1 && (unitsFilledIn.get(candidate.fileAt)?.size ?? 0) > 1 });
         plan.skipped.push({ file, sheet: sheet.name, kind: "duplicate", ...(candidate.blank ? { blank: true as const } : {}), duplicate, ...(kept ? { kept } : {}), reason });
         continue;
       }
