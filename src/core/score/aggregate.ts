@@ -96,23 +96,37 @@ function meanOf(children: ChildFigure[]): number {
 
 /** mean: weighted arithmetic mean, weights renormalised over the available children. */
 export function meanValue(children: ChildFigure[]): number {
+  const scale = weightScale(children);
   let total = 0;
   let weights = 0;
   for (const c of children) {
-    total += c.weight * c.value;
-    weights += c.weight;
+    const w = c.weight / scale;
+    total += w * c.value;
+    weights += w;
   }
   return weights > 0 ? total / weights : meanOf(children);
 }
 
+/**
+ * What the weights are divided by before they are summed: 1 for weights of every day sizes (their
+ * sums and products exact as typed), else the largest, so that weights of any size (1e308 each,
+ * whose sum overflows; 5e-324, whose products underflow) weigh as their ratios do.
+ */
+function weightScale(children: ChildFigure[]): number {
+  const largest = children.reduce((m, c) => Math.max(m, c.weight), 0);
+  return largest > 1e100 || (largest > 0 && largest < 1e-100) ? largest : 1;
+}
+
 /** geomean: weighted geometric mean (weights renormalised); 0 as soon as one available child is 0. */
 export function geomeanValue(children: ChildFigure[]): number {
+  const scale = weightScale(children);
   let logs = 0;
   let weights = 0;
   for (const c of children) {
     if (c.value <= 0) return 0;
-    logs += c.weight * Math.log(c.value);
-    weights += c.weight;
+    const w = c.weight / scale;
+    logs += w * Math.log(c.value);
+    weights += w;
   }
   return weights > 0 ? Math.exp(logs / weights) : 0;
 }

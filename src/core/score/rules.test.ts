@@ -370,16 +370,16 @@ describe("minmax rule", () => {
     expect(valuesTogether({ rule }, [{ v: 15 }, { v: -5 }])).toEqual([1.5, -0.5]);
   });
 
-  it("has no result where the scaling overflows: unclipped past a tiny span, or data bounds too far apart for a number", () => {
+  it("has no result where the scaling overflows (unclipped past a tiny span); data bounds whose difference overflows still scale", () => {
     // (1e300 − 0) ÷ (1e-300 − 0) is infinite: 0 points under missing zero, left out under exclude.
     const unclipped = { kind: "minmax", min: 0, max: 1e-300, clip: false };
     expect(valuesTogether({ rule: unclipped }, [{ v: 1e300 }, { v: 0 }])).toEqual([0, 0]);
     expect(valuesTogether({ rule: unclipped }, [{ v: 1e300 }], { missing: "exclude" })).toEqual([null]);
-    // max − min of the data is 2e308, beyond a number: the top unit's (1e308 − −1e308) ÷ that is NaN.
+    // max − min of the data is 2e308, beyond a number: scaled by halves, the top unit gets 1, not "invalid-result".
     const data = { kind: "minmax", min: "data", max: "data" };
     const model = oneIndicator({ rule: data }, { missing: "exclude" });
     const nodes = scoreUnits(model, [unit("u0", { x: 1e308 }), unit("u1", { x: -1e308 })]).units.map((u) => u.nodes["x"]!);
-    expect(nodes[0]).toMatchObject({ value: null, points: null, available: false, reason: "invalid-result" });
+    expect(nodes[0]).toMatchObject({ value: 1, available: true });
     expect(nodes[1]).toMatchObject({ value: 0, points: 0, available: true });
   });
 

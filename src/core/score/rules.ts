@@ -367,7 +367,18 @@ export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, 
       // Under log, (log v − log min) ÷ (log max − log min) as log(v ÷ min) ÷ log(max ÷ min): one
       // rounding in each quotient rather than one in each of three logarithms, so where the decimal
       // answer is exact the value is (3 between 1 and 9, 30 between 3 and 300 give 0.5).
-      base = rule.transform === "log" ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
+      // Bounds so far apart that a difference or a quotient overflows (−1e308 and 1e308): halves,
+      // or differences of logarithms, which do not.
+      const ratio = v / lo;
+      const span = hi / lo;
+      base =
+        rule.transform === "log"
+          ? Number.isFinite(ratio) && ratio > 0 && Number.isFinite(span)
+            ? Math.log(ratio) / Math.log(span)
+            : (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))
+          : Number.isFinite(hi - lo) && Number.isFinite(v - lo)
+            ? (v - lo) / (hi - lo)
+            : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
       if (rule.clip) base = clip01(base);
     }
   }
