@@ -971,6 +971,18 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Kết quả đã cũ");
     expect(await banner.textContent()).toContain(`1 sở, ban, ngành không còn trong sổ: ${gone}.`);
+    // The Charts step's button scores as the Score step's does: that the results were scored
+    // again is said with the charts, and the banner goes.
+    await step(page, "Biểu đồ");
+    await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
+    const said = await noticeSaying(page, "biểu đồ trên trang");
+    expect(said).toContain("Số liệu đã thay đổi từ lần chấm trước nên sổ đã được chấm điểm lại trước khi vẽ biểu đồ: điểm và thứ hạng trên trang kết quả đã được cập nhật.");
+    await banner.waitFor({ state: "detached" });
+    await idle(page);
+    // Drawn again with results up to date: nothing more to say of them.
+    await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
+    await idle(page);
+    expect(await noticeSaying(page, "biểu đồ trên trang")).not.toContain("chấm điểm lại");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 

@@ -309,11 +309,19 @@ export function embeddedUnavailable(state: Pick<PaneState, "index" | "workbench"
  * the run kept the workbook's language (`runLang`) rather than the pane's (`paneLang`), a line says
  * so, and how to have the sheets in the pane's language.
  */
-export function chartsNotice(run: Pick<ScoreRun, "charts" | "chartsSheet" | "written">, runLang: Lang, paneLang: Lang = runLang): Notice | undefined {
-  const kept = runLang !== paneLang ? { details: [SHEETS_KEPT_LANG[runLang]] } : {};
+export function chartsNotice(run: Pick<ScoreRun, "charts" | "chartsSheet" | "written">, runLang: Lang, paneLang: Lang = runLang, rescored = false): Notice | undefined {
+  // The button scores as the Score step's does: results that were out of date are not any more, and the user is told.
+  const lines = [...(rescored ? [RESCORED_FOR_CHARTS] : []), ...(runLang !== paneLang ? [SHEETS_KEPT_LANG[runLang]] : [])];
+  const kept = lines.length > 0 ? { details: lines } : {};
   if (run.charts > 0) return { intent: "success", key: "chartsDone", params: { count: run.charts, sheet: run.chartsSheet ?? SHEET_NAMES.charts[runLang] }, ...kept };
   return run.written.warnings.length === 0 ? { intent: "info", key: "chartsNone", ...kept } : undefined;
 }
+
+/** The Charts step's run scored a workbook whose results were out of date (the stale banner was up). */
+const RESCORED_FOR_CHARTS: Message = {
+  vi: "Số liệu đã thay đổi từ lần chấm trước nên sổ đã được chấm điểm lại trước khi vẽ biểu đồ: điểm và thứ hạng trên trang kết quả đã được cập nhật.",
+  en: "The figures had changed since the last scoring, so the workbook was scored again before the charts were drawn: the scores and ranks on the results sheet are updated.",
+};
 
 /** The Charts step's run left the sheets the project owns in the language the workbook was scored in. */
 const SHEETS_KEPT_LANG: Record<Lang, Message> = {

@@ -989,7 +989,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             const summary = scoreSummary(result.units, result.issues, result.ranking, model);
             const ranked = summary.ranked;
             // The Charts step's button says what it did to the charts; the Score step's, what it scored.
-            const done = from === "charts" ? pipeline.chartsNotice(result, result.lang, s.lang) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units, model.definition.unitLabel);
+            const done = from === "charts" ? pipeline.chartsNotice(result, result.lang, s.lang, (s.stale?.length ?? 0) > 0) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units, model.definition.unitLabel);
             // An input edited while the run went on: the banner says so at once, in place of "scored" (updateStale's rule).
             const stale = result.stale;
             patch({
