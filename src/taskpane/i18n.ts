@@ -439,6 +439,8 @@ export const STRINGS = {
 
   // Under a unit's name in the table: its form holds no figure (its points are shown as "—").
   noDataUnit: { vi: "Chưa điền số liệu nào", en: "No figure filled in" },
+  // Under the first ten, when more units share the last one's rank: the table does not end a tie unsaid.
+  moreTied: { vi: "… và {count} đơn vị khác cùng hạng {rank} (xem trang kết quả).", en: "… and {count} more units also ranked {rank} (see the results sheet)." },
   topUnits: { vi: "Dẫn đầu", en: "Top units" },
   // Above the table while the ranking options differ from the last run's ({action}: scoreRun).
   rankingChanged: { vi: "Đã đổi cách xếp hạng: bấm \"{action}\" để áp dụng.", en: "The ranking options were changed: press \"{action}\" to apply them." },
@@ -592,6 +594,7 @@ export type StringKey = keyof typeof STRINGS;
 
 /** English sentences for a count of one ("1 unit", not "1 units"); Vietnamese has no plural. */
 const EN_ONE: Partial<Record<StringKey, string>> = {
+  moreTied: "… and 1 more unit also ranked {rank} (see the results sheet).",
   workbookSheets: "{count} sheet",
   unitsCount: "{count} unit",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",

@@ -173,6 +173,28 @@ describe("the ranking table after another index, or a definition that cannot be 
     expect(topUnits(summary, true, "vi")[0]!.name).not.toBe("co-dvc");
   });
 
+  test("the first ten end no tie unsaid: the units beyond them that share the tenth's rank are counted, in all and within each category", () => {
+    // 14 units tied first, then one second; within categories, 12 of one tied first and 3 of another.
+    const units = [...Array(15).keys()].map((i) => unit(`U${i}`, `Đơn vị ${i}`, i < 12 ? "co-dvc" : "khong-dvc", i < 14 ? 1 : 15));
+    const all = topUnits({ units, categories: [] }, false, "vi");
+    expect(all.map((g) => [g.units.length, g.tied])).toEqual([[10, { count: 4, rank: 1 }]]);
+    expect(t("vi", "moreTied", { count: 4, rank: "1" })).toBe("… và 4 đơn vị khác cùng hạng 1 (xem trang kết quả).");
+    expect(t("en", "moreTied", { count: 1, rank: "1" })).toBe("… and 1 more unit also ranked 1 (see the results sheet).");
+    const categories = [
+      { id: "co-dvc", name: { vi: "Có DVC", en: "With" } },
+      { id: "khong-dvc", name: { vi: "Không DVC", en: "Without" } },
+    ];
+    const within = units.map((u, i) => ({ ...u, rankInCategory: i < 12 ? 1 : i - 11 }) as UnitResult);
+    expect(topUnits({ units: within, categories }, true, "vi").map((g) => [g.id, g.units.length, g.tied])).toEqual([
+      ["co-dvc", 10, { count: 2, rank: 1 }],
+      ["khong-dvc", 3, undefined],
+    ]);
+    // Ten or fewer shown whole, or the tenth's rank not shared beyond: nothing to say.
+    expect(topUnits({ units: units.slice(0, 10), categories: [] }, false, "vi")[0]!.tied).toBeUndefined();
+    const distinct = units.map((u, i) => ({ ...u, rank: i + 1 }) as UnitResult);
+    expect(topUnits({ units: distinct, categories: [] }, false, "vi")[0]!.tied).toBeUndefined();
+  });
+
   test("ranked within categories, units without a category (rank \"—\" in the table) are not counted as ranked in the summary", () => {
     const none = (code: string): UnitResult => ({ ...unit(code, code, "", 3), category: undefined, rankInCategory: null }) as unknown as UnitResult;
     const units = [unit("SYT", "Sở Y tế", "co-dvc", 1), unit("STC", "Sở Tài chính", "co-dvc", 2), none("X1"), none("X2")];

@@ -65,8 +65,12 @@ const TOP = 10;
  * The units the table shows: the first ten in rank order; ranked within categories, the first ten of
  * each category under its name, in the index's order of categories (units with none last).
  */
-export function topUnits(score: Pick<ScoreSummary, "units" | "categories">, byCategory: boolean, lang: Lang): { id?: string; name?: string; units: UnitResult[] }[] {
-  if (!byCategory) return [{ units: score.units.slice(0, TOP) }];
+export function topUnits(
+  score: Pick<ScoreSummary, "units" | "categories">,
+  byCategory: boolean,
+  lang: Lang,
+): { id?: string; name?: string; units: UnitResult[]; tied?: { count: number; rank: number } }[] {
+  if (!byCategory) return [{ units: score.units.slice(0, TOP), ...tiedAfter(score.units, (u) => u.rank) }];
   // The categories of the index scored with, kept with the results: another index chosen since (or a
   // definition that cannot be used) does not change what the table says.
   const order = score.categories.map((c) => c.id);
@@ -76,13 +80,24 @@ export function topUnits(score: Pick<ScoreSummary, "units" | "categories">, byCa
     return i - j || (i === j ? a.localeCompare(b) : 0);
   });
   return ids.map((id) => {
-    const units = score.units
+    const all = score.units
       .filter((u) => (u.category ?? "") === id)
-      .sort((a, b) => (a.ranked !== b.ranked ? (a.ranked ? -1 : 1) : (a.rankInCategory ?? Infinity) - (b.rankInCategory ?? Infinity)))
-      .slice(0, TOP);
+      .sort((a, b) => (a.ranked !== b.ranked ? (a.ranked ? -1 : 1) : (a.rankInCategory ?? Infinity) - (b.rankInCategory ?? Infinity)));
     const c = score.categories.find((x) => x.id === id);
-    return { id, name: id === "" ? t(lang, "noCategory") : c ? c.name[lang] : id, units };
+    return { id, name: id === "" ? t(lang, "noCategory") : c ? c.name[lang] : id, units: all.slice(0, TOP), ...tiedAfter(all, (u) => u.rankInCategory) };
   });
+}
+
+/**
+ * Of units in rank order, how many beyond the first TOP share the rank of the last one shown (93
+ * units tied first among 700): the table says so under its rows rather than end a tie unsaid.
+ */
+function tiedAfter(units: readonly UnitResult[], rankOf: (u: UnitResult) => number | null | undefined): { tied?: { count: number; rank: number } } {
+  const last = units[TOP - 1];
+  const rank = last?.ranked ? rankOf(last) : undefined;
+  if (rank === null || rank === undefined) return {};
+  const count = units.slice(TOP).filter((u) => u.ranked && rankOf(u) === rank).length;
+  return count > 0 ? { tied: { count, rank } } : {};
 }
 
 /**
@@ -323,6 +338,13 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                     </tr>
                   );
                 })}
+                {g.tied && (
+                  <tr className={s.row} role="row" data-testid="more-tied">
+                    <td className={mergeClasses(s.td, s.wholeRow, s.why)} colSpan={3} role="cell">
+                      {t(lang, "moreTied", { count: g.tied.count, rank: formatNumber(g.tied.rank, lang) })}
+                    </td>
+                  </tr>
+                )}
               </tbody>
             ))}
           </table>
