@@ -815,6 +815,11 @@ export const M = {
       en: `${out} (--out) is a scored workbook that holds ${n === 1 ? "a sheet" : `${n} sheets`} dti-scorer did not make (${sheets("en")}) that the new workbook will not have: writing over it would lose ${n === 1 ? "it" : "them"}; ${elsewhere.en}`,
     };
   },
+  /** `score --out` is the input itself, and it holds macros (a VBA project) an .xlsx file written cannot keep. */
+  outInPlaceMacros: (out: string): Message => ({
+    vi: `Tệp ${out} có macro (dự án VBA). DTI Scorer ghi tệp .xlsx, không chứa được macro, nên ghi đè chính tệp này sẽ làm mất các macro đó. Hãy chọn tên tệp khác cho --out: tệp gốc giữ nguyên macro, và tệp mới có kết quả chấm điểm.`,
+    en: `${out} has macros (a VBA project). DTI Scorer writes an .xlsx file, which cannot hold macros, so writing over this very file would lose them. Choose another --out file name: the original keeps its macros, and the new file has the scores.`,
+  }),
   /** --out has the lock file Excel or LibreOffice keeps beside a workbook they have open. */
   outLocked: (out: string, lock: string): Message => ({
     vi: `Cảnh báo: có tệp khóa ${lock} bên cạnh ${out}, có thể ${out} đang được mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.`,

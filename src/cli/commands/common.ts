@@ -331,7 +331,13 @@ function isFolder(path: string): Message {
 export async function checkOutReplaceable(io: CliIO, out: string, replaces: { scored: true; input: string } | { blankForms: true }): Promise<ScoredOut> {
   const none: ScoredOut = { units: new Map(), sheets: [] };
   const full = resolvePath(io, out);
-  if (!existsSync(full) || ("input" in replaces && sameFile(io, out, replaces.input))) return none;
+  if (existsSync(full) && "input" in replaces && sameFile(io, out, replaces.input)) {
+    // Scored in place: nothing of the input is lost but its macros (a VBA project in a file named
+    // .xlsx), which an .xlsx file written cannot hold; the original keeps them only if it is not written over.
+    if (await holdsMacros(full)) fail(M.outInPlaceMacros(out));
+    return none;
+  }
+  if (!existsSync(full)) return none;
   let data: Uint8Array;
   try {
     const stat = statSync(full);
@@ -354,6 +360,16 @@ export async function checkOutReplaceable(io: CliIO, out: string, replaces: { sc
   const content = await templateContent(data);
   if (content !== "blank") fail(M.outWouldReplace(out, content === "other" ? "not-template" : content));
   return none;
+}
+
+/** Whether the file at `full` is a zip package with a VBA project (xl/vbaProject.bin): a macro workbook, whatever its name. */
+async function holdsMacros(full: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(readFileSync(full));
+    return Object.keys(zip.files).some((name) => /(^|\/)vbaProject\.bin$/i.test(name));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -4,7 +4,11 @@
  * hold one: scoring it, or collecting a unit's form from it, says that its macros are not in the
  * file written, never drops them in silence.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import JSZip from "jszip";
+import { runCli } from "../../cli/test-run";
 import { DEMO_DEFINITION } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
 import { findBuiltin } from "../../indices";
@@ -45,6 +49,23 @@ describe("a workbook with macros (VBA)", () => {
     expect(MACROS_MESSAGE.vi).toContain("Sổ làm việc có macro (dự án VBA)");
     expect(MACROS_MESSAGE.en).toContain("The workbook has macros (a VBA project)");
   });
+
+  it("scored in place by the command line, is not written over (it would lose its macros); scored into another file, it is", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-macros-"));
+    const forms = await withMacros(await demoForms());
+    writeFileSync(join(dir, "so-lieu.xlsx"), forms);
+    writeFileSync(join(dir, "demo.json"), JSON.stringify(DEMO_DEFINITION));
+    const inPlace = await runCli(["score", "so-lieu.xlsx", "--index", "demo.json", "--out", "so-lieu.xlsx"], dir);
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.out).toBe("");
+    expect(inPlace.err).toBe(
+      "Tệp so-lieu.xlsx có macro (dự án VBA). DTI Scorer ghi tệp .xlsx, không chứa được macro, nên ghi đè chính tệp này sẽ làm mất các macro đó. Hãy chọn tên tệp khác cho --out: tệp gốc giữ nguyên macro, và tệp mới có kết quả chấm điểm.\n",
+    );
+    expect(Buffer.from(readFileSync(join(dir, "so-lieu.xlsx"))).equals(Buffer.from(forms))).toBe(true);
+    const other = await runCli(["score", "so-lieu.xlsx", "--index", "demo.json", "--out", "da-cham.xlsx"], dir);
+    expect([other.code, other.err]).toEqual([0, ""]);
+    expect(other.out).toContain("Sổ làm việc có macro (dự án VBA)");
+  }, 60_000);
 
   it("is not said of a workbook without macros", async () => {
     const { warnings } = await score(await demoForms());
