@@ -57,6 +57,25 @@ describe("the names of the results and charts sheets", () => {
     expect(again.warnings).toBeUndefined();
   });
 
+  test("our `Kết quả` with a row inserted above its title, or a column left of it, is not written over: the results go to `Kết quả (2)`, and the warning says why", () => {
+    const before = demoSnapshot();
+    const first = plan(before);
+    const scored = written(before, first);
+    for (const shift of ["row", "column"] as const) {
+      const edited: WorkbookSnapshot = {
+        sheets: scored.sheets.map((sh) =>
+          sh.name !== "Kết quả" ? sh : { ...sh, values: shift === "row" ? [["UBND TỈNH X — SỞ THÔNG TIN VÀ TRUYỀN THÔNG"], ...sh.values] : sh.values.map((r) => [null, ...r]) },
+        ),
+      };
+      const again = plan(edited, "vi", stateOf(first));
+      expect(again.owned.map((o) => o.name)).toEqual(["Kết quả (2)", "Biểu đồ", INDEX_SHEET]);
+      expect(again.warnings!.map((w) => w.vi)).toEqual([
+        "Trang 'Kết quả' có bảng kết quả của lần chấm trước nhưng đã được chèn thêm dòng hoặc cột phía trên hay bên trái bảng, nên DTI Scorer không ghi đè lên trang này (để không mất những gì đã thêm): kết quả chấm điểm được ghi vào trang 'Kết quả (2)'. Trang 'Kết quả' vẫn hiện kết quả cũ; hãy xóa trang đó (sau khi chép phần đã thêm sang trang 'Kết quả (2)' nếu cần) để không nhầm hai bảng.",
+      ]);
+      expect(again.warnings![0]!.en).toContain("rows or columns were inserted above or left of it");
+    }
+  });
+
   test("names ignore case as Excel does, and skip the free-looking names the user has taken too", () => {
     const names = ownedSheetNames("vi", undefined, withSheets(demoSnapshot(), "KẾT QUẢ", "kết quả (2)"));
     expect(names.results).toBe("Kết quả (3)");

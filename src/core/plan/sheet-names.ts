@@ -138,8 +138,32 @@ function isNameFor(name: string, wanted: string): boolean {
   return base !== "" && wanted.toLocaleLowerCase("vi").startsWith(base);
 }
 
+/**
+ * Whether a results sheet holds the project's table header (Rank, the unit's headers) elsewhere than
+ * where the project writes it (row 3 from column A): rows or columns inserted above or left of it
+ * since (a letterhead). Such a sheet is not written over (what was inserted would be), and the
+ * user is told why the results go to another sheet.
+ */
+export function shiftedResults(sheet: SheetSnapshot): boolean {
+  for (let r = 0; r < Math.min(sheet.values.length, 30); r++) {
+    const row = sheet.values[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, 10); c++) {
+      if (r === 2 && c === 0) continue;
+      if (LANGS.some((l) => textOf(row[c]) === COLUMN_LABELS.rank[l] && isUnitHeaders(textOf(row[c + 1]), textOf(row[c + 2])))) return true;
+    }
+  }
+  return false;
+}
+
 /** What the user is told when a sheet of theirs keeps its name and the project writes elsewhere. */
-export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, ours: string): SheetMessage {
+export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, ours: string, shifted = false): SheetMessage {
+  if (kind === "results" && shifted) {
+    return {
+      sheet: userSheet,
+      vi: `Trang '${userSheet}' có bảng kết quả của lần chấm trước nhưng đã được chèn thêm dòng hoặc cột phía trên hay bên trái bảng, nên DTI Scorer không ghi đè lên trang này (để không mất những gì đã thêm): kết quả chấm điểm được ghi vào trang '${ours}'. Trang '${userSheet}' vẫn hiện kết quả cũ; hãy xóa trang đó (sau khi chép phần đã thêm sang trang '${ours}' nếu cần) để không nhầm hai bảng.`,
+      en: `The sheet '${userSheet}' holds the results table of the last run, but rows or columns were inserted above or left of it, so DTI Scorer does not write over it (what was added would be lost): the scores are written to the sheet '${ours}'. '${userSheet}' still shows the old results; delete it (after copying what was added to '${ours}', if needed) so that the two tables are not mixed up.`,
+    };
+  }
   if (kind === "results") {
     return {
       sheet: userSheet,
@@ -288,7 +312,11 @@ export function ownedSheetNames(
     const name = uniqueSheetName(wanted, new Set([...taken, ...avoid]));
     // Told once: not when the last run already wrote beside the user's sheet.
     const toldBefore = owned.some((n) => isNameFor(n, wanted) && !same(n, wanted));
-    if (users !== undefined && !toldBefore) warnings.push(renamedSheetMessage(kind, users, name));
+    if (users !== undefined && !toldBefore) {
+      // Ours once (recorded), with rows or columns inserted above or left of its table since.
+      const shifted = kind === "results" && isDisowned(users) && shiftedResults(sheetOf(users)!);
+      warnings.push(renamedSheetMessage(kind, users, name, shifted));
+    }
     return name;
   }
   const results = pick("results", []);
