@@ -2235,6 +2235,9 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByTestId("check-summary").waitFor();
     expect(await page.getByTestId("finding").count()).toBeGreaterThan(0);
     expect(await brokenWords(page, "[data-testid=finding]")).toEqual([]);
+    // The search and the kind of finding fit the pane (the search field was 212 px wide).
+    expect(await page.getByTestId("find-unit").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(175);
     await shot(page, "zoom200-3-check-vi-light");
     await page.context().close();
 

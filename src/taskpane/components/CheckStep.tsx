@@ -104,6 +104,8 @@ const useStyles = makeStyles({
   filter: { flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   // The search and the kind of finding, one under the other, as wide as the pane.
   narrow: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // As wide as the pane, never wider: Fluent's field has a minimum width of its own.
+  fill: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   more: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   // The search's live region with nothing to say takes no room, not even the gap above the list.
   quiet: { marginBottom: `calc(-1 * ${tokens.spacingVerticalS})` },
@@ -371,7 +373,7 @@ export function CheckStep({
                 </Select>
               </Field>
               <Field label={t(lang, "findUnit", { units: unitWordText(lang, state.index.model?.definition.unitLabel, true) })}>
-                <Input type="search" className={st.focusRing} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="find-unit" />
+                <Input type="search" className={mergeClasses(st.focusRing, s.fill)} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="find-unit" />
               </Field>
             </div>
           )}
