@@ -2283,6 +2283,32 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("what a check said with one index goes when another definition is opened; an image opened as the definition is said to be no text, not to be read as Windows-1258", async () => {
+    const page = await openPage();
+    const other = new ExcelJS.Workbook();
+    const ws = other.addWorksheet("Báo cáo");
+    ws.addRow(["Tên", "Số lượng"]);
+    ws.addRow(["Máy tính", 12]);
+    await openWorkbook(page, new Uint8Array(await other.xlsx.writeBuffer()), "bao-cao.xlsx");
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    const notice = page.getByTestId("notice");
+    await notice.filter({ hasText: "Không tìm thấy" }).waitFor();
+    await idle(page);
+    await step(page, "Bộ chỉ số");
+    await page.getByRole("radio", { name: "Tệp JSON" }).check();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0xff, 0xd8]);
+    await page.getByTestId("definition-file").setInputFiles({ name: "anh.png", mimeType: "image/png", buffer: png });
+    const invalid = page.getByRole("group").filter({ hasText: "Định nghĩa bộ chỉ số chưa hợp lệ:" });
+    await invalid.waitFor();
+    expect(await invalid.locator("li").allTextContents()).toEqual(["Tệp anh.png không phải tệp văn bản (có thể là ảnh hay tài liệu) nên không phải tệp định nghĩa bộ chỉ số (.json)."]);
+    // The check's sentence, which named the last index's input codes, is gone; nothing says Windows-1258.
+    expect(await notice.filter({ hasText: "Không tìm thấy" }).count()).toBe(0);
+    expect(await page.locator("body").textContent()).not.toContain("Windows-1258");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("once a usable index is chosen, the screen reader's region no longer says the last definition was not valid", async () => {
     const page = await openPage();
     await openWorkbook(page, sample);

@@ -378,6 +378,8 @@ describe("the Index step, when the workbook's forms were made for another index 
     expect(noticeAfterIndexChange(offering)).toBeUndefined();
     const other: Notice = { intent: "warning", key: "importedNone" };
     expect(noticeAfterIndexChange(other)).toBe(other);
+    // What a failed run said with the index before (no sheet names its input codes "1, 2, 3…"): the next run says it afresh.
+    expect(noticeAfterIndexChange({ intent: "error", message: { vi: "Không tìm thấy trang tính nào", en: "No sheet" }, ofRun: true })).toBeUndefined();
   });
 
   test("nothing to say with the forms' own index, with no workbook, or with forms of two indices (a run says that)", () => {

@@ -7,10 +7,10 @@ import JSZip from "jszip";
 import { detectLayoutA, filledFormCell, isInstructionsSheet, isListsSheet, uniqueSheetName } from "../../core/collect";
 import { INDEX_SHEET, readIndexSheet, unitKey } from "../../core/plan";
 import { type StaleKind, staleGroups, staleResults, submissionsAsScored } from "../../core/stale";
-import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
+import { type DefinitionProblem, decodeDefinitionFile, notDefinitionText, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type LegacyEncoding, type TextEncoding, decodeText, decodeTextDetailed, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
+import { type LegacyEncoding, type TextEncoding, decodeText, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
 import { isExcelErrorText, isNotApplicableText } from "../../core/read/values";
 import { isBlank } from "../../core/read/sheet";
 import type { Issue, SheetSnapshot } from "../../core/types";
@@ -49,23 +49,6 @@ export type IndexUse = "score" | "validate" | "validate-index" | "collect" | "te
 
 /** The command whose input is missing, when --index was given a workbook: where the sentence says to give it instead. */
 export type MissingInput = "score" | "validate" | "collect" | "template";
-
-/**
- * What a file given to --index is when it is no text at all: an Excel workbook (a zip package
- * holding a workbook, an .xls or encrypted compound file) or another binary file (a NUL byte in
- * a file that is not UTF-16). Undefined for text, which is read as JSON.
- */
-export function notDefinitionText(bytes: Uint8Array): "workbook" | "binary" | undefined {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    // A zip package names its parts in plain text: an .xlsx holds xl/…, an .ods says its mimetype.
-    return names.includes("xl/") || names.includes("opendocument.spreadsheet") ? "workbook" : "binary";
-  }
-  if (startsWith(bytes, COMPOUND_FILE)) return "workbook";
-  const head = bytes.subarray(0, 4096);
-  if (!head.includes(0)) return undefined;
-  return decodeTextDetailed(head).encoding.startsWith("utf-16") ? undefined : "binary";
-}
 
 /**
  * The definition named by --index: a JSON file when a regular file of that name exists, else a

@@ -1,4 +1,4 @@
-export { parseDefinition, parseDefinitionText, decodeDefinitionFile, definitionHash, type DecodedDefinitionFile, type ParseDefinitionResult } from "./parse";
+export { parseDefinition, parseDefinitionText, decodeDefinitionFile, definitionHash, notDefinitionText, type DecodedDefinitionFile, type ParseDefinitionResult } from "./parse";
 export { formatProblems, formatPath, problemLine, problemsSummary, type DefinitionProblem } from "./messages";
 export { checkDefinition, type CheckResult } from "./checks";
 export * from "./schema";

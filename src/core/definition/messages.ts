@@ -724,6 +724,17 @@ export const messages = {
     en: `The field ${JSON.stringify(key)} is written twice in the same object (line ${first.line}, column ${first.column} and line ${at.line}, column ${at.column}); only one of them would be used and the other silently ignored. Remove one of them.`,
   }),
   /** A definition file whose bytes were not UTF-8, read as Windows-1258 (a notice, not a problem). */
+  /** A file chosen as a definition that is no text at all: a workbook, or another binary file (an image). */
+  definitionNotText: (file: string, what: "workbook" | "binary"): Message =>
+    what === "workbook"
+      ? {
+          vi: `Tệp ${file} là sổ làm việc Excel, không phải tệp định nghĩa bộ chỉ số (.json).`,
+          en: `The file ${file} is an Excel workbook, not an index definition file (.json).`,
+        }
+      : {
+          vi: `Tệp ${file} không phải tệp văn bản (có thể là ảnh hay tài liệu) nên không phải tệp định nghĩa bộ chỉ số (.json).`,
+          en: `The file ${file} is not a text file (it may be an image or a document), so it is not an index definition file (.json).`,
+        },
   definitionNotUtf8: (file: string): Message => ({
     vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.`,
     en: `The file ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics of the names, or save the file again as UTF-8.`,

@@ -166,6 +166,42 @@ export interface DecodedDefinitionFile {
   text: string;
   /** Set when the bytes were not UTF-8 and were read as Windows-1258: the user should check the diacritics. */
   notice?: Message;
+  /** The file is no text at all (notDefinitionText): an Excel workbook, or another binary file (an image). */
+  notText?: "workbook" | "binary";
+}
+
+/** The first bytes of an OLE compound file: an .xls workbook, or an .xlsx encrypted with a password to open. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(data: Uint8Array, bytes: readonly number[]): boolean {
+  return data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
+}
+
+/** Whether the ASCII text `needle` is in `data`. */
+function holdsAscii(data: Uint8Array, needle: string): boolean {
+  const first = needle.charCodeAt(0);
+  for (let i = data.indexOf(first); i >= 0 && i + needle.length <= data.length; i = data.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && data[i + k] === needle.charCodeAt(k)) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}
+
+/**
+ * What a file given as a definition is when it is no text at all: an Excel workbook (a zip package
+ * holding a workbook, an .xls or encrypted compound file) or another binary file (a NUL byte in
+ * a file that is not UTF-16: an image, a PDF). Undefined for text, which is read as JSON.
+ */
+export function notDefinitionText(bytes: Uint8Array): "workbook" | "binary" | undefined {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // A zip package names its parts in plain text: an .xlsx holds xl/…, an .ods says its mimetype.
+    return holdsAscii(bytes, "xl/") || holdsAscii(bytes, "opendocument.spreadsheet") ? "workbook" : "binary";
+  }
+  if (startsWith(bytes, COMPOUND_FILE)) return "workbook";
+  const head = bytes.subarray(0, 4096);
+  if (!head.includes(0)) return undefined;
+  return decodeTextDetailed(head).encoding.startsWith("utf-16") ? undefined : "binary";
 }
 
 /**
@@ -175,6 +211,9 @@ export interface DecodedDefinitionFile {
  * `file`. Never throws.
  */
 export function decodeDefinitionFile(bytes: Uint8Array, file: string): DecodedDefinitionFile {
+  // No text: no word about its encoding (an image is not "Windows-1258 to check the diacritics of").
+  const notText = notDefinitionText(bytes);
+  if (notText) return { text: "", notText };
   const { text, encoding } = decodeTextDetailed(bytes);
   return encoding === "windows-1258" ? { text, notice: messages.definitionNotUtf8(file) } : { text };
 }

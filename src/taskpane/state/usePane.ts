@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { decodeDefinitionFile, definitionHash } from "../../core/definition/parse";
+import { messages as definitionMessages } from "../../core/definition/messages";
 import type { IndexModel } from "../../core/definition/model";
 import type { LocalizedText } from "../../core/definition/schema";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
@@ -43,6 +44,8 @@ export interface Notice {
   useBuiltin?: string;
   /** The notice says which index the pane chose for the user: it goes when the user chooses one. */
   indexChoice?: boolean;
+  /** What a run that failed said with the index then in use (its sentences may name that index or its codes): it goes when the index changes. */
+  ofRun?: true;
   /** The notice says the workbook holds no index of its own (the greyed option's reason is not said beside it too). */
   noEmbedded?: boolean;
   /** The button to press again once the index the notice offers is chosen (the one whose run raised it). */
@@ -81,7 +84,8 @@ export function noticeAfterIndexChoice(notice: Notice | undefined, builtinId?: s
  * Score steps now say afresh, under the index chosen, what the forms were made for. It goes.
  */
 export function noticeAfterIndexChange(notice: Notice | undefined): Notice | undefined {
-  return notice?.useBuiltin !== undefined ? undefined : notice;
+  // What a run found with the last index (no form of its, its input codes named): the next run, with this one, says afresh.
+  return notice?.useBuiltin !== undefined || notice?.ofRun ? undefined : notice;
 }
 
 export interface RankingChoice {
@@ -409,6 +413,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                     message: e.localized,
                     ...(e.offer ? { useBuiltin: e.offer.builtinId, ...(rerun ? { rerun } : {}) } : {}),
                     ...(e.goTo ? { goTo: e.goTo } : {}),
+                    ofRun: true,
                   },
           });
         } else {
@@ -711,8 +716,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       openDefinitionFile: (file: PickedFile) => {
         patch((s) => ({ index: { ...s.index, source: "file", fileName: file.name } }));
         // As a CSV file is read: UTF-8, UTF-16 ("Unicode"), or ANSI (Windows-1258) with a warning to check the diacritics.
-        const { text, notice } = decodeDefinitionFile(file.data, file.name);
-        const r = pipeline.parseDefinitionJson(text);
+        const { text, notice, notText } = decodeDefinitionFile(file.data, file.name);
+        // An image or a workbook chosen by mistake: said as what it is, not as JSON that does not parse.
+        const r: ReturnType<typeof pipeline.parseDefinitionJson> = notText
+          ? { ok: false, problems: [definitionMessages.definitionNotText(file.name, notText)] }
+          : pipeline.parseDefinitionJson(text);
         lastFile.current = r.ok ? { model: r.model } : { problems: r.problems };
         if (r.ok) setModel(r.model);
         else patch((s) => ({ ...withoutModel(s, r.problems), notice: noticeAfterIndexChange(s.notice) }));
