@@ -212,8 +212,8 @@ export const STRINGS = {
     en: "{lines}: the same unit code \"{code}\"; {uncoded} gives no code, so the unit is known by its name, which is that code.",
   },
   unitsCsvNoName: {
-    vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit).",
-    en: "The CSV file {name} has no Unit (or Đơn vị) column.",
+    vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit) nên chưa lấy đơn vị nào từ tệp; danh sách trong ô vẫn như trước.",
+    en: "The CSV file {name} has no Unit (or Đơn vị) column, so no unit was taken from it; the list in the box is as it was.",
   },
   unitsCsvMoreWide: {
     vi: "Còn {count} dòng khác như vậy; chưa lấy đơn vị nào từ tệp.",

@@ -730,11 +730,11 @@ describe("outside Excel, what each action says", () => {
     const page = await openPage();
     await step(page, "Thu thập");
     await page.getByTestId("units-csv").setInputFiles({ name: "ds.csv", mimeType: "text/csv", buffer: Buffer.from("Mã;Ghi chú\n01;x\n") });
-    const problem = page.getByText("Tệp CSV ds.csv không có cột Đơn vị (hoặc Unit).");
+    const problem = page.getByText("Tệp CSV ds.csv không có cột Đơn vị (hoặc Unit) nên chưa lấy đơn vị nào từ tệp; danh sách trong ô vẫn như trước.");
     await problem.waitFor();
     // It follows a change of language.
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    await page.getByText("The CSV file ds.csv has no Unit (or Đơn vị) column.").waitFor();
+    await page.getByText("The CSV file ds.csv has no Unit (or Đơn vị) column, so no unit was taken from it; the list in the box is as it was.").waitFor();
     await page.getByLabel("Pane language").selectOption("vi");
     await problem.waitFor();
     // What was said stays when the user goes to another step and back.

@@ -60,7 +60,7 @@ describe("what the Collect step takes from a units CSV file, and says about it",
   test("a file without a unit name column gives no list, and an error naming the file in both languages", () => {
     const read = unitsFromCsvFile(new TextEncoder().encode("Mã;Ghi chú\n01;x\n"), "ds.csv");
     expect(read.text).toBeUndefined();
-    expect(read.problem).toEqual({ state: "error", text: { vi: "Tệp CSV ds.csv không có cột Đơn vị (hoặc Unit).", en: "The CSV file ds.csv has no Unit (or Đơn vị) column." } });
+    expect(read.problem).toEqual({ state: "error", text: { vi: "Tệp CSV ds.csv không có cột Đơn vị (hoặc Unit) nên chưa lấy đơn vị nào từ tệp; danh sách trong ô vẫn như trước.", en: "The CSV file ds.csv has no Unit (or Đơn vị) column, so no unit was taken from it; the list in the box is as it was." } });
   });
 
   test("a UTF-8 file gives its list and nothing to say; a Windows-1258 one its list, with a word to check the diacritics", () => {
