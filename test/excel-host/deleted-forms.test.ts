@@ -64,6 +64,6 @@ describe("a unit's form deleted from a scored workbook (Excel)", () => {
     expect(formulasNaming(double, "#REF!")).toEqual([]);
     expect(errorCells(double)).toEqual([]);
     expect(formulasNaming(double, "'Đơn vị số 2'!").length > 0).toBe(putBack);
-    expect(subtitle(double)).toBe(`Chấm điểm ngày 20/02/2026 bằng DTI Scorer test; ${putBack ? 3 : 2} sở, ban, ngành. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.`);
+    expect(subtitle(double)).toBe(`Chấm điểm ngày 20/02/2026 bằng DTI Scorer test; ${putBack ? 3 : 2} sở, ban, ngành. Chương trình ghi lại bảng này (cả số liệu lẫn định dạng) ở mỗi lần tính: đừng sửa số liệu hay định dạng trong bảng; cột và ghi chú bạn thêm được giữ lại.`);
   });
 });

@@ -93,7 +93,7 @@ function read(file: string, out: string, how: typeof convert): Read {
   return { top: rows(results!).slice(0, 2), flags: rows(index!).filter((r) => r[0] === "inputs").map((r) => r[2]!), lines };
 }
 
-const SUBTITLE = /^Chấm điểm ngày \d\d\/\d\d\/\d{4} bằng DTI Scorer .*; 20 sở, ban, ngành.*\. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại\.$/;
+const SUBTITLE = /^Chấm điểm ngày \d\d\/\d\d\/\d{4} bằng DTI Scorer .*; 20 sở, ban, ngành.*\. Chương trình ghi lại bảng này \(cả số liệu lẫn định dạng\) ở mỗi lần tính: đừng sửa số liệu hay định dạng trong bảng; cột và ghi chú bạn thêm được giữ lại\.$/;
 const STALE = /^Số liệu của (\d+) sở, ban, ngành đã được sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm, hạng và biểu đồ trong sổ này đã cũ\. Hãy chấm điểm lại bằng DTI Scorer\.$/;
 const FORM_STALE = /^Số liệu đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này đã cũ\. Hãy chấm điểm lại\.$/;
 /** Another unit's figures changed: the demo's index compares units (a `relative` rule), so this unit's points may be out of date too. */

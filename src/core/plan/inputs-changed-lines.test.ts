@@ -215,10 +215,10 @@ describe("the results sheet's subtitle", () => {
     const plan = run(demoSnapshot());
     const results = plan.owned.find((o) => o.name === "Kết quả")!;
     const a2 = results.blocks.find((b) => b.address === "A2")!;
-    const subtitle = "Chấm điểm ngày 06/05/2024 bằng DTI Scorer 1; 3 đơn vị. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.";
+    const subtitle = "Chấm điểm ngày 06/05/2024 bằng DTI Scorer 1; 3 đơn vị. Chương trình ghi lại bảng này (cả số liệu lẫn định dạng) ở mỗi lần tính: đừng sửa số liệu hay định dạng trong bảng; cột và ghi chú bạn thêm được giữ lại.";
     expect(a2.values).toEqual([[subtitle]]);
     const count = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;
-    expect(a2.formulas![0]![0]).toMatch(new RegExp(`^=IF\\(${count.replace(/[$()]/g, "\\$&")}=0,"${subtitle}","Số liệu của "&`));
+    expect(a2.formulas![0]![0]).toMatch(new RegExp(`^=IF\\(${count.replace(/[$()]/g, "\\$&")}=0,"${subtitle.replace(/[()]/g, "\\$&")}","Số liệu của "&`));
     expect(a2.numberFormat).toBe("General");
     expect(a2.fontColor).toBeUndefined();
     expect(results.conditionalFormats.filter((c) => c.kind === "expression")).toEqual([{ range: "A2", kind: "expression", formula: `=${count}>0`, colors: ["FFC00000"], bold: true }]);

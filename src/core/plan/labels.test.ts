@@ -8,8 +8,8 @@ describe("the results sheet's subtitle", () => {
   test("says who rewrites the sheet, in both languages", () => {
     // Noon on the computer's clock: the same calendar day whatever zone the tests run in.
     const now = new Date(2026, 10, 30, 12, 0);
-    expect(resultsSubtitle(now, "1.2.3", 2, "en")).toBe("Scored on 30 Nov 2026 by DTI Scorer 1.2.3; 2 units. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.");
-    expect(resultsSubtitle(now, "1.2.3", 2, "vi")).toBe("Chấm điểm ngày 30/11/2026 bằng DTI Scorer 1.2.3; 2 đơn vị. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.");
+    expect(resultsSubtitle(now, "1.2.3", 2, "en")).toBe("Scored on 30 Nov 2026 by DTI Scorer 1.2.3; 2 units. DTI Scorer rewrites this table (its figures and formatting) each time it scores: do not edit its figures or formatting; columns and notes you add are kept.");
+    expect(resultsSubtitle(now, "1.2.3", 2, "vi")).toBe("Chấm điểm ngày 30/11/2026 bằng DTI Scorer 1.2.3; 2 đơn vị. Chương trình ghi lại bảng này (cả số liệu lẫn định dạng) ở mỗi lần tính: đừng sửa số liệu hay định dạng trong bảng; cột và ghi chú bạn thêm được giữ lại.");
   });
 
   test("says how many of the units are ranked when not all are (the HDI's aggregates are not countries)", () => {

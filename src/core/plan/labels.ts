@@ -125,8 +125,8 @@ export function resultsSubtitle(
   const what = notScoredWhat(notScored, lang);
   const count = unitCount(units, lang, unitLabel) + (ranked < units ? (lang === "vi" ? `, ${ranked} được xếp hạng` : `, ${ranked} ranked`) : "");
   return lang === "vi"
-    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.`
-    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.`;
+    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Chương trình ghi lại bảng này (cả số liệu lẫn định dạng) ở mỗi lần tính: đừng sửa số liệu hay định dạng trong bảng; cột và ghi chú bạn thêm được giữ lại.`
+    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this table (its figures and formatting) each time it scores: do not edit its figures or formatting; columns and notes you add are kept.`;
 }
 
 /**

@@ -113,8 +113,8 @@ describe("the copy of the figures and the line that says they changed", () => {
       expect(cell).toBeDefined();
       const subtitle =
         lang === "vi"
-          ? "Chấm điểm ngày 01/06/2024 bằng DTI Scorer 0.1.0; 3 đơn vị. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại."
-          : "Scored on 1 Jun 2024 by DTI Scorer 0.1.0; 3 units. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.";
+          ? "Chấm điểm ngày 01/06/2024 bằng DTI Scorer 0.1.0; 3 đơn vị. Chương trình ghi lại bảng này (cả số liệu lẫn định dạng) ở mỗi lần tính: đừng sửa số liệu hay định dạng trong bảng; cột và ghi chú bạn thêm được giữ lại."
+          : "Scored on 1 Jun 2024 by DTI Scorer 0.1.0; 3 units. DTI Scorer rewrites this table (its figures and formatting) each time it scores: do not edit its figures or formatting; columns and notes you add are kept.";
       const text =
         lang === "vi"
           ? `"Số liệu của "&${COUNT}&" đơn vị đã được sửa sau lần chấm ngày 01/06/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer."`
