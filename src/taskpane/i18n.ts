@@ -289,6 +289,11 @@ export const STRINGS = {
     vi: "Chưa tổng hợp trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.",
     en: "No sheet was collected: the forms in the chosen files are of units already in the workbook.",
   },
+  // Every form coming in is one the workbook already holds, the very same: nothing to do, nothing wrong.
+  importedNoneSame: {
+    vi: "Không có gì mới để tổng hợp: các phiếu trong các tệp đã chọn giống hệt các phiếu đã có trong sổ.",
+    en: "Nothing new to collect: the forms in the chosen files are the very same as those already in the workbook.",
+  },
   importedNoneUnreadable: {
     vi: "Chưa tổng hợp trang nào: không đọc được tệp nào trong các tệp đã chọn.",
     en: "No sheet was collected: none of the chosen files could be read.",

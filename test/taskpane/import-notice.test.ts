@@ -173,6 +173,16 @@ describe("the pane's word after bringing units' files in", () => {
     expect(blank.groups!.map((g) => [g.label.vi, g.items.length])).toEqual([["2 phiếu trống được bỏ qua vì đơn vị đã có phiếu", 2]]);
   });
 
+  test("the very forms the workbook holds, and nothing else: nothing new to collect, said as information, not as a warning", () => {
+    const same = (sheet: string): AddedSheets["skipped"][number] => ({ file: "a.xlsx", sheet, kind: "duplicate", duplicate: "same-form", reason: { vi: `${sheet}: giống hệt`, en: `${sheet}: the same` } });
+    const n = importNotice({ taken: [], skipped: [same("Sở Y tế"), same("Sở Nội vụ")], warnings: [] }, SAMPLE);
+    expect([n.intent, n.key, n.details]).toEqual(["info", "importedNoneSame", undefined]);
+    expect(t("vi", n.key!)).toBe("Không có gì mới để tổng hợp: các phiếu trong các tệp đã chọn giống hệt các phiếu đã có trong sổ.");
+    // With a file that cannot be read beside them: a warning, as before.
+    const mixed = importNotice({ taken: [], skipped: [same("Sở Y tế"), unreadableFileSkip("hong.xlsx")], warnings: [] }, SAMPLE);
+    expect(mixed.intent).toBe("warning");
+  });
+
   test("files that cannot be read: the headline says none could be read, each file named under it", () => {
     const added: AddedSheets = { taken: [], skipped: [unreadableFileSkip("hong.xlsx")], warnings: [] };
     const n = importNotice(added, SAMPLE);

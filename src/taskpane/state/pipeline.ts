@@ -161,6 +161,11 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined, 
   const details = problems(added.skipped);
   if (forms === 0) return withGroups({ intent: "warning", key: "importedNone", details });
   if (of("duplicate") === forms) {
+    // The same forms again, and nothing else: said as such, not as a warning.
+    const rest = problems(added.skipped.filter((x) => x.kind !== "duplicate"));
+    if (rest.length === 0 && added.skipped.every((x) => x.kind !== "duplicate" || x.duplicate === "same-form")) {
+      return withGroups({ intent: "info", key: "importedNoneSame" });
+    }
     // The headline says why each form was left out: the forms are listed when asked for.
     const dups = added.skipped.filter((x) => x.kind === "duplicate" && !isRoutineSkip(x)).map((x) => x.reason);
     if (dups.length > 0) groups.push({ label: tBoth("importedDuplicatesList", { count: dups.length }), items: dups });
