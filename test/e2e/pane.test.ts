@@ -1828,11 +1828,17 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByTestId("import-files").setInputFiles([file]);
     await noticeSaying(page, `Đã tổng hợp 1 trang vào sổ: ${unit.name}`);
     await idle(page);
-    // The same unit again: left out, and the headline says it is already in the workbook.
+    // The same file again: nothing new, said as such.
     await page.getByTestId("import-files").setInputFiles([file]);
-    const again = await noticeSaying(page, "Chưa tổng hợp trang nào");
-    expect(again).toContain("Chưa tổng hợp trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.");
-    expect(again).toContain(`đơn vị mã ${unit.code} đã có`);
+    const again = await noticeSaying(page, "Không có gì mới để tổng hợp");
+    expect(again).toContain("Không có gì mới để tổng hợp: các phiếu trong các tệp đã chọn giống hệt các phiếu đã có trong sổ.");
+    await idle(page);
+    // The unit's form filled in otherwise: left out, and the headline says the unit is already in the workbook.
+    const changed = { ...file, buffer: Buffer.from(await makeSampleWorkbook({ units: [unit] })) };
+    await page.getByTestId("import-files").setInputFiles([changed]);
+    const other = await noticeSaying(page, "Chưa tổng hợp trang nào");
+    expect(other).toContain("Chưa tổng hợp trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.");
+    expect(other).toContain(`đơn vị mã ${unit.code} đã có`);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
