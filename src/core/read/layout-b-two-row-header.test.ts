@@ -72,6 +72,12 @@ describe("a table of units headed on two rows", () => {
     expect(missing.map((i) => [i.severity, i.sheet, i.cell, i.node])).toEqual([["warning", "Tổng hợp", "B2", "2.3"]]);
   });
 
+  test("a number in a row above the header does not change which code a column names: 1.1 then 1.1 (Excel's 1.10) are 1.1 and 1.10", async () => {
+    const snapshot = await workbook([["Biểu số", 1.1], ["Đơn vị", 1.1, 1.1], ["Sở Y tế", "Có", 4]], []);
+    const read = readSubmissions(model, snapshot);
+    expect(read.submissions.map((s) => [s.values["1.1"], s.values["1.10"]])).toEqual([[true, 4]]);
+  });
+
   test("in a CSV file, the unit column blank under its header: read the same", () => {
     const csv = [GROUPS, CODES, ...UNITS].map((r) => r.map((v) => (v === null ? "" : String(v))).join(";")).join("\n");
     const read = readSubmissions(model, csvToSnapshot(csv, "tong-hop", "tong-hop.csv"));

@@ -136,10 +136,11 @@ function twoRowHeader(above: UnitsHeader, below: UnitsHeader, cells: readonly Ce
 function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
   const { name: nameLabels, code: codeLabels, category: categoryLabels } = unitColumnLabels(model);
   const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
-  const matcher = new CodeMatcher(model);
   const named = inputsByName(model);
   const headed = (r: number): UnitsHeader => {
     const row = sheet.values[r] ?? [];
+    // A matcher of its own for each row: it tells 1.1 from 1.10 (both the number 1.1) by the order of a row's columns.
+    const matcher = new CodeMatcher(model);
     let name: number | undefined;
     let code: number | undefined;
     let category: number | undefined;
