@@ -46,7 +46,7 @@ async function resultRowsInPage(page: Page, names: string[]): Promise<UnitRows> 
 
 /** The rank and unit columns of the Score step's table, as shown. */
 async function shownRanking(page: Page): Promise<string[][]> {
-  return page.getByTestId("score-table").locator("tbody tr:has(td)").evaluateAll((trs) =>
+  return page.getByTestId("score-table").locator("tbody tr:has(td):not([data-testid=more-tied])").evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 2).map((td) => (td.firstChild?.textContent ?? td.textContent ?? "").trim())),
   );
 }
@@ -126,6 +126,15 @@ describe("Score runs off the pane's thread in Excel", () => {
     expect(new Set(shown.map(([, name]) => name)).size).toBe(shown.length);
     const rankOf = new Map(here.units.map((u) => [u.name, u.ranked && u.rankInCategory !== null ? String(u.rankInCategory) : "—"]));
     expect(shown).toEqual(shown.map(([, name]) => [rankOf.get(name!), name]));
+    // Where more units share the tenth's rank in a category than the ten shown, a line says how many.
+    const tied = [...new Set(here.units.map((u) => u.category ?? ""))].flatMap((c) => {
+      const inCategory = here.units.filter((u) => (u.category ?? "") === c && u.ranked).sort((a, b) => (a.rankInCategory ?? 0) - (b.rankInCategory ?? 0));
+      const tenth = inCategory[9];
+      const more = tenth ? inCategory.slice(10).filter((u) => u.rankInCategory === tenth.rankInCategory).length : 0;
+      return more > 0 ? [`… và ${more} đơn vị khác cùng hạng ${tenth!.rankInCategory} (xem trang kết quả).`] : [];
+    });
+    expect(tied.length).toBeGreaterThan(0);
+    expect((await page.getByTestId("more-tied").allTextContents()).sort()).toEqual(tied.sort());
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.context().close();
   }, 240_000);
