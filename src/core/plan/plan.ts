@@ -5,7 +5,7 @@ import type { Lang, Message, SheetMessage } from "../i18n/text";
 import { LANGS, foldText, localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
-import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
+import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { chartsDataRanges, lastChartsArea, planChartsSheet } from "./charts";
 import {
   type IndexSheetState,
@@ -49,6 +49,8 @@ import {
   noteRemarks,
   ownedSheetRewrite,
   overwrittenMessage,
+  strandedBeside,
+  strandedBesideMessage,
   tableMoves,
   unclearRemarksMessage,
   underChartsMessage,
@@ -882,7 +884,12 @@ export function planResults(
     [...values].filter(([k]) => !listed.has(k)).map(([, v]) => ({ cell: v.cell, text: v.text, header, unit: v.unit }));
   const dropped = [...droppedOf(typedNotes.header ?? "", typedNotes.remarks), ...added.columns.flatMap((c) => droppedOf(c.header, c.values))];
   const unclear = typedNotes.unclear.length > 0 ? [unclearRemarksMessage(results.name, typedNotes.unclear)] : [];
-  const warnings = [...names.warnings, ...overwritten, ...(dropped.length > 0 ? [droppedValuesMessage(results.name, dropped)] : []), ...unclear, ...editWarnings, ...chartWarnings];
+  // Where the last run's table rows go in this one's; what the user typed beside the table but outside it does not go with them: named.
+  const moved = rewrite && sheetNow ? tableMoves(sheetNow, known, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) : {};
+  const stranded = known && sheetNow ? strandedBeside(sheetNow, known, movedSheets, resultsSheet, moved.moves) : [];
+  const besideTable = resultsSheet.tables[0] ? parseRange(resultsSheet.tables[0].range) : undefined;
+  const strandedWarning = stranded.length > 0 && besideTable ? [strandedBesideMessage(results.name, stranded, columnLetter(besideTable.right + 1))] : [];
+  const warnings = [...names.warnings, ...overwritten, ...(dropped.length > 0 ? [droppedValuesMessage(results.name, dropped)] : []), ...unclear, ...strandedWarning, ...editWarnings, ...chartWarnings];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is
   // duplicated; those this run renames to its own names stay, and are written under those. A
@@ -894,7 +901,7 @@ export function planResults(
   return {
     lang,
     owned: [
-      rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, known, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) } : resultsSheet,
+      rewrite ? { ...resultsSheet, clear: rewrite.clear, ...moved } : resultsSheet,
       {
         ...charts,
         charts: withTitlesWritten(charts.charts, previous),

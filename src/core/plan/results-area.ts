@@ -478,6 +478,48 @@ export function tableMoves(
 }
 
 /**
+ * What the user typed on the last run's table rows right of the table but not in it (in a column
+ * without a header: not one Excel added to the table, nor a block of the user's own), on rows whose unit this run writes on
+ * another row (`moves`, tableMoves): such cells stay where they are while the units move, so they no
+ * longer sit beside their unit. Cells this run writes over are left out (said as overwritten).
+ */
+export function strandedBeside(sheet: SheetSnapshot, previous: IndexSheetState, renamed: Map<string, string>, plan: OwnedSheetPlan, moves: TableMoves | undefined): TypedCell[] {
+  const table = lastTable(previous, renamed, plan.name);
+  if (!table || !moves) return [];
+  const moving = new Set(moves.rows.filter((r) => r.unit !== undefined && r.to !== r.from).map((r) => r.from));
+  if (moving.size === 0) return [];
+  const right = addedColumns(sheet, previous, renamed, plan.name).area?.right ?? table.right;
+  const written = writtenArea(plan);
+  const blank = (v: CellValue | undefined) => v === null || v === undefined || v === "";
+  // A column with a header of its own in the table's header row is a block of the user's beside the
+  // table ("Tổng hợp" over a COUNTA), not lines written per unit: left alone.
+  const headed = sheet.values[table.top - 1] ?? [];
+  const cells: TypedCell[] = [];
+  for (let row = table.top + 1; row <= table.bottom; row++) {
+    if (!moving.has(row)) continue;
+    const line = sheet.values[row - 1] ?? [];
+    for (let column = right + 1; column <= line.length; column++) {
+      const v = line[column - 1];
+      if (blank(v) || !blank(headed[column - 1]) || inside(written, row, column)) continue;
+      cells.push({ cell: cellAddress(row, column), text: shownValue(v) });
+    }
+  }
+  return cells;
+}
+
+/** The warning naming what strandedBeside found: up to three cells by their text, how many in all, and where to type instead. */
+export function strandedBesideMessage(sheet: string, cells: readonly TypedCell[], tableRight: string): SheetMessage {
+  const shown = cells.slice(0, 3).map((c) => `${c.cell} ${quoted(c.text)}`).join(", ");
+  const more = cells.length - 3;
+  return {
+    sheet,
+    vi: `Trang '${sheet}': ${cells.length} ô bạn nhập bên phải bảng kết quả, trên các dòng của bảng nhưng ngoài bảng, giữ nguyên chỗ trong khi các đơn vị được sắp lại theo thứ hạng mới, nên có thể không còn cùng dòng với đơn vị của chúng: ${shown}${more > 0 ? ` và ${more} ô khác` : ""}. Để những gì ghi theo từng đơn vị đi theo đơn vị, hãy nhập vào cột ngay bên phải bảng (cột ${tableRight}, với tiêu đề ở dòng tiêu đề của bảng).`,
+    en: `Sheet '${sheet}': ${cells.length} ${cells.length === 1 ? "cell" : "cells"} you typed right of the results table, on its rows but outside it, ${cells.length === 1 ? "stays" : "stay"} where ${cells.length === 1 ? "it is" : "they are"} while the units are sorted again by their new ranks, so ${cells.length === 1 ? "it" : "they"} may no longer sit beside ${cells.length === 1 ? "its" : "their"} unit: ${shown}${more > 0 ? ` and ${more} more` : ""}. For what you write per unit to go with its unit, type it in the column right beside the table (column ${tableRight}, with a header in the table's header row).`,
+  };
+}
+
+/**
+ * The unit on each row (1-based) of the table a run writes on an owned sheet/**
  * The unit on each row (1-based) of the table a run writes on an owned sheet (its first table: the
  * code in its second column, the name in its third), as tableMoves reads them.
  */

@@ -44,6 +44,35 @@ describe("what the analyst typed beside the results table", () => {
     expect(parseRange(table.range)).toEqual(parseRange(`A3:${columnLetter(header.length)}23`));
   });
 
+  test("what is typed on the table's rows past a column without a header stays where it is while the units move: named, with where to type instead", () => {
+    let column = 0;
+    let row = 0;
+    const { snapshot, previous } = afterFirstRun((results) => {
+      column = results[2]!.length + 2;
+      row = results.findIndex((r) => r[1] === "SO-07") + 1;
+      put(results, row, column, "NX cho SO-07");
+      // A block of the user's own beside it, headed in the table's header row: not lines per unit.
+      put(results, 3, column + 2, "Tổng hợp");
+      put(results, 16, column + 2, 20);
+    });
+    // Without the first five departments every row moves; with all of them, none does and nothing is said.
+    const same = run(snapshot, previous);
+    expect(same.warnings ?? []).toEqual([]);
+    const fewer = demoSnapshot(TWENTY.slice(5));
+    fewer.sheets.push(snapshot.sheets.find((s) => s.name === "Kết quả")!);
+    const plan = run(fewer, previous);
+    const right = parseRange(plan.owned.find((o) => o.name === "Kết quả")!.tables[0]!.range).right;
+    expect(plan.warnings).toEqual([
+      {
+        sheet: "Kết quả",
+        vi: `Trang 'Kết quả': 1 ô bạn nhập bên phải bảng kết quả, trên các dòng của bảng nhưng ngoài bảng, giữ nguyên chỗ trong khi các đơn vị được sắp lại theo thứ hạng mới, nên có thể không còn cùng dòng với đơn vị của chúng: ${columnLetter(column)}${row} "NX cho SO-07". Để những gì ghi theo từng đơn vị đi theo đơn vị, hãy nhập vào cột ngay bên phải bảng (cột ${columnLetter(right + 1)}, với tiêu đề ở dòng tiêu đề của bảng).`,
+        en: `Sheet 'Kết quả': 1 cell you typed right of the results table, on its rows but outside it, stays where it is while the units are sorted again by their new ranks, so it may no longer sit beside its unit: ${columnLetter(column)}${row} "NX cho SO-07". For what you write per unit to go with its unit, type it in the column right beside the table (column ${columnLetter(right + 1)}, with a header in the table's header row).`,
+      },
+    ]);
+    // The cell itself is the user's: not cleared.
+    expect(clearedBy(plan, "Kết quả", `${columnLetter(column)}${row}`)).toBe(false);
+  });
+
   test("a column the analyst added to the table (its header in the header row) becomes the table's last column, each value on its department's row; one of a department no longer scored is named", () => {
     let column = 0;
     const { snapshot, previous } = afterFirstRun((results) => {
