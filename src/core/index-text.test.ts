@@ -24,6 +24,11 @@ describe("namesIndex", () => {
     expect(namesIndex("Chỉ số phát triển con người", { id: "undp-hdi", name: "Chỉ số phát triển con người" })).toEqual({});
   });
 
+  test("a definition read back as it stands (a name of null, an id that is no string) answers, never throws", () => {
+    expect(namesIndex("x@1", { id: "x", name: null } as never)).toEqual({ version: "1" });
+    expect(namesIndex("x", { id: 5, name: { vi: 3 } } as never)).toBeUndefined();
+  });
+
   test("parseIndexText splits at the first @", () => {
     expect(parseIndexText("a@b@c")).toEqual({ id: "a", version: "b@c" });
   });

@@ -28,8 +28,10 @@ export function namesIndex(text: string, def: { id: string; name?: LocalizedText
   const { id, version } = parseIndexText(text);
   if (id === "") return undefined;
   const wanted = foldName(id);
-  const names = [def.id, ...(def.name === undefined ? [] : typeof def.name === "string" ? [def.name] : [def.name.vi, def.name.en])];
-  if (!names.some((n) => n !== undefined && foldName(n) === wanted)) return undefined;
+  // `def` may be a definition read back from a workbook's `_index` as it stands: only strings are names.
+  const name: unknown = def.name;
+  const names: unknown[] = [def.id, ...(typeof name === "string" ? [name] : typeof name === "object" && name !== null ? [(name as { vi?: unknown }).vi, (name as { en?: unknown }).en] : [])];
+  if (!names.some((n) => typeof n === "string" && foldName(n) === wanted)) return undefined;
   return version !== undefined ? { version } : {};
 }
 
