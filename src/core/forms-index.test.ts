@@ -30,6 +30,15 @@ const BUILTINS = [
   { id: "dti-so-nganh-mau", definition: { id: "dti-so-nganh-mau", version: "mau-2023" } },
 ];
 
+/** The built-ins with their names, as an official may type one on a form. */
+const NAMED = [
+  BUILTINS[0]!,
+  {
+    id: "dti-so-nganh-mau",
+    definition: { id: "dti-so-nganh-mau", version: "mau-2023", name: { vi: "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành", en: "Sample - DTI for provincial departments" } },
+  },
+];
+
 const notes: SheetSnapshot = { name: "Ghi chú", values: [["Tổng hợp phiếu các sở"]] };
 
 describe("the index a workbook's forms name", () => {
@@ -46,11 +55,20 @@ describe("the index a workbook's forms name", () => {
     expect(builtinNamedOnForms(wb, BUILTINS)?.builtin.id).toBe("dti-so-nganh-mau");
   });
 
-  test("no built-in is picked for forms of two indices, another version, no version, or an index that is not built in", () => {
+  test("forms that name the built-in as people retype it pick it: the id in capitals without a version, or the index's name", () => {
+    const of = (...indices: string[]) => builtinNamedOnForms({ sheets: indices.map((x, i) => form(`Đơn vị ${i}`, x)) }, NAMED);
+    expect(of("DTI-SO-NGANH-MAU")?.id).toBe("dti-so-nganh-mau@mau-2023");
+    expect(of("Mẫu – bộ chỉ số CĐS cấp sở, ban, ngành")?.id).toBe("dti-so-nganh-mau@mau-2023");
+    expect(of("Sample - DTI for provincial departments@mau-2023", "dti-so-nganh-mau@mau-2023")?.builtin.id).toBe("dti-so-nganh-mau");
+    // A name with another version than the built-in's is another index.
+    expect(of("Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành@mau-2024")).toBeUndefined();
+  });
+
+  test("no built-in is picked for forms of two indices, another version, or an index that is not built in", () => {
     const of = (...indices: string[]) => builtinNamedOnForms({ sheets: indices.map((x, i) => form(`Đơn vị ${i}`, x)) }, BUILTINS);
     expect(of("dti-so-nganh-mau@mau-2023", "dti-tinh@2022")).toBeUndefined();
     expect(of("dti-so-nganh-mau@mau-2024")).toBeUndefined();
-    expect(of("dti-so-nganh-mau")).toBeUndefined();
+    expect(of("dti-so-nganh-mau", "dti-tinh")).toBeUndefined();
     expect(of("chi-so-rieng@1")).toBeUndefined();
     expect(builtinNamedOnForms({ sheets: [notes] }, BUILTINS)).toBeUndefined();
   });

@@ -9,7 +9,7 @@ import { definitionHash, parseDefinition } from "./definition/parse";
 import type { IndexDefinition, LocalizedText } from "./definition/schema";
 import { type Message, normalizeText } from "./i18n/text";
 import type { IndexRef } from "./index-words";
-import { parseIndexText } from "./index-text";
+import { namesIndex, parseIndexText } from "./index-text";
 
 export { namesIndex, parseIndexText } from "./index-text";
 import { formDefinitionHash } from "./read/layout-a";
@@ -48,30 +48,38 @@ export function namedIndex(text: string, known: readonly unknown[]): IndexRef {
   return { id, ...(version !== undefined ? { version } : {}), ...(match?.name !== undefined ? { name: match.name } : {}) };
 }
 
-/** The built-in of `builtins` that `text` (`id@version`) names: same id (case ignored) and the very same version. */
+/**
+ * The built-in of `builtins` that `text` (a form's `Bộ chỉ số`) names, as namesIndex reads it: by
+ * id (case ignored) or by name, and, when the text gives a version, that very version. Undefined
+ * when none or more than one built-in answers.
+ */
 export function builtinNamed<B extends { id: string; definition: unknown }>(text: string, builtins: readonly B[]): B | undefined {
-  const { id, version } = parseIndexText(text);
-  if (version === undefined) return undefined;
-  const wanted = id.toLowerCase();
-  return builtins.find((b) => b.id.toLowerCase() === wanted && normalizeText(String((b.definition as { version?: unknown }).version ?? "")) === version);
+  const { version } = parseIndexText(text);
+  const answering = builtins.filter((b) => {
+    const d = b.definition as { name?: LocalizedText; version?: unknown };
+    if (namesIndex(text, { id: b.id, ...(d.name !== undefined ? { name: d.name } : {}) }) === undefined) return false;
+    return version === undefined || normalizeText(String(d.version ?? "")) === version;
+  });
+  return answering.length === 1 ? answering[0] : undefined;
 }
 
 /**
- * The built-in index that the workbook's forms name in their `Bộ chỉ số` cell (id@version), when
- * every form that names one names the same and it is a built-in of that very version, and no form
- * records that it was made from another definition (formsOfAdaptedBuiltin). `id` is the text as
- * the forms write it.
+ * The built-in index that the workbook's forms name in their `Bộ chỉ số` cell, when every form
+ * that names one names the same built-in (builtinNamed: `id@version` as templates write it, the
+ * id in capitals, the index's name; the version, when given, that very one), and no form records
+ * that it was made from another definition (formsOfAdaptedBuiltin). `id` is the built-in's
+ * `id@version`.
  */
 export function builtinNamedOnForms<B extends { id: string; definition: unknown }>(
   snapshot: WorkbookSnapshot,
   builtins: readonly B[],
 ): { id: string; builtin: B; definition: unknown } | undefined {
   const named = indicesNamedOnForms(snapshot);
-  if (named.length !== 1) return undefined;
-  const text = named[0]!;
-  const builtin = builtinNamed(text, builtins);
-  if (!builtin || madeFromAnother(snapshot, builtin)) return undefined;
-  return { id: text, builtin, definition: builtin.definition };
+  if (named.length === 0) return undefined;
+  const answers = named.map((text) => builtinNamed(text, builtins));
+  const builtin = answers[0];
+  if (!builtin || answers.some((b) => b !== builtin) || madeFromAnother(snapshot, builtin)) return undefined;
+  return { id: `${builtin.id}@${String((builtin.definition as { version?: unknown }).version)}`, builtin, definition: builtin.definition };
 }
 
 /**

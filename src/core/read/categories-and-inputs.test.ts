@@ -137,6 +137,24 @@ describe("a unit with no category when the definition has categories", () => {
     const plain = modelOf({ root: { code: "R", name: "Tổng", children: [{ code: "p", name: "P", max: 10, rule: { kind: "points" } }] } });
     expect(readSubmissions(plain, csvToSnapshot("Mã đơn vị,Đơn vị,p\nU1,Sở Một,5\n", "n")).issues).toEqual([]);
   });
+
+  test("a category written for a definition without categories is ignored: a table's column silently, a form's cell with a note, never a list of nothing to choose from", () => {
+    const plain = modelOf({ root: { code: "R", name: "Tổng", children: [{ code: "p", name: "P", max: 10, rule: { kind: "points" } }] } });
+    expect(readSubmissions(plain, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,p\nU1,Sở Một,Sở có DVC,5\n", "n")).issues).toEqual([]);
+    const sheet: SheetSnapshot = {
+      name: "Sở Một",
+      values: [["Đơn vị", "Sở Một"], ["Mã đơn vị", "U1"], ["Nhóm", "Sở có DVC"], ["Bộ chỉ số", "m@1"], [], ["Mã", "Nội dung", "Số liệu"], ["p", "P", 5]],
+    };
+    const result = readSubmissions(plain, { sheets: [sheet] });
+    expect(result.issues).toEqual([expect.objectContaining({ code: "unknown-category", severity: "info", sheet: "Sở Một", cell: "B3", unit: "U1" })]);
+    expect(result.issues[0]!.message.vi).toBe(
+      "Trang tính 'Sở Một', ô B3: bộ chỉ số không chia đơn vị theo loại nên loại đơn vị \"Sở có DVC\" được bỏ qua; điểm và thứ hạng không phụ thuộc vào ô này.",
+    );
+    expect(result.issues[0]!.message.en).toBe(
+      "Sheet 'Sở Một', cell B3: the index has no unit categories, so the category \"Sở có DVC\" is ignored; scores and ranks do not depend on this cell.",
+    );
+    expect(scoreUnits(plain, result.submissions).units[0]!.nodes["R"]!.points).toBe(5);
+  });
 });
 
 describe("the input a rule reads among several inputs", () => {

@@ -1623,10 +1623,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           vi: `mã ${quote(p, "vi")} không có trong bộ chỉ số nên được bỏ qua`,
           en: `code ${quote(p, "en")} is not in the index and is ignored`,
         },
-  "unknown-category": (p) => ({
+  "unknown-category": (p) =>
+    p.categories !== undefined && p.categories.length === 0
+      ? {
+          vi: `bộ chỉ số không chia đơn vị theo loại nên loại đơn vị ${quote(p, "vi")} được bỏ qua; điểm và thứ hạng không phụ thuộc vào ô này`,
+          en: `the index has no unit categories, so the category ${quote(p, "en")} is ignored; scores and ranks do not depend on this cell`,
+        }
+      : {
     vi: `loại đơn vị ${quote(p, "vi")} không có trong bộ chỉ số; hãy ghi một trong: ${categoryChoices(p, "vi")}. Đến khi sửa, ${noCategory(p).vi}`,
     en: `the unit category ${quote(p, "en")} is not in the index; write one of: ${categoryChoices(p, "en")}. Until it is corrected, ${noCategory(p).en}`,
-  }),
+        },
   // `place: "column"`: a table without a category column, said once for all its rows.
   "missing-category": (p) =>
     p.place === "column"

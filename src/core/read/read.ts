@@ -662,7 +662,11 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: Readonly
   }
 
   let category: string | undefined;
-  if (raw.category && keyText(raw.category.value) !== "") {
+  if (raw.category && keyText(raw.category.value) !== "" && model.categories.length === 0) {
+    // An index without unit categories: what a form's Nhóm cell holds decides nothing, and is said
+    // once, as information (a table's column of them is simply not read).
+    if (raw.layout === "A") issues.push(makeIssue("info", "unknown-category", { ...base, cell: raw.category.address, raw: keyText(raw.category.value), categories: [] }));
+  } else if (raw.category && keyText(raw.category.value) !== "") {
     const text = keyText(raw.category.value);
     category = resolveCategory(model, text);
     if (category === undefined) {
