@@ -330,6 +330,36 @@ describe("binary rounding at a full score", () => {
     expect([u.value, u.points]).toEqual([0.5, 0.45]);
   });
 
+  it("rescales the exact sum, not the sum cut to 15 digits, so that an exact half stays a half and ties stay tied", () => {
+    // P: 5/12 of 5 points, 0, and the 35-point child not applicable: 25/12 of 10, rescaled to 45, is 9.375.
+    // R: 0 + 5 + 4.375 = 9.375. Cut first, 25/12 is 2.08333333333333, and times 4.5 9.37499999999998 (9.37).
+    const definition = {
+      ranking: { decimals: 2 },
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          {
+            code: "G",
+            name: "G",
+            max: 45,
+            rescale: true,
+            children: [
+              { code: "a", name: "a", max: 5, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d" } },
+              pts("b", 5),
+              pts("c", 35, { allowNA: true }),
+            ],
+          },
+        ],
+      },
+    };
+    const t = scoreUnits(modelOf(definition), [unit("P", { n: 5, d: 12, b: 0 }, { notApplicable: ["c"] }), unit("R", { n: 0, d: 12, b: 5, c: 4.375 })]);
+    expect(t.units.map((u) => [u.nodes["G"]!.points, u.points, u.rank])).toEqual([
+      [9.375, 9.375, 1],
+      [9.375, 9.375, 1],
+    ]);
+  });
+
   it("keeps a group over a child beyond 1 (an uncapped ratio) as computed", () => {
     const t = scoreUnits(modelOf({ root: { code: "T", name: "T", children: [pts("p", 0.1), { code: "r", name: "r", max: 0.2, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d", cap: false } }] } }), [
       unit("u", { p: 0.1, n: 3, d: 1 }),

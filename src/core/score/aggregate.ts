@@ -57,6 +57,11 @@ export function sumOutcome(children: ChildFigure[], groupMax: number | undefined
     max += c.max;
     within &&= isWithin01(c.value);
   }
+  // The sum as a person adding the figures finds it; a rescaled sum is scaled from the exact one
+  // and then cut the same way, since a sum cut first carries its cut, times groupMax / max, into
+  // the points (25/12 cut to 2.08333333333333, times 4.5, is 9.37499999999998, not 9.375).
+  const exactPoints = points;
+  const exactMax = max;
   points = decimalFigure(points);
   max = decimalFigure(max);
   if (max > 0) {
@@ -67,7 +72,7 @@ export function sumOutcome(children: ChildFigure[], groupMax: number | undefined
     // The checks accept a written max that equals the children's to 1e-9 (group-max-mismatch).
     const same = Math.abs(max - groupMax) <= 1e-9 * Math.max(1, groupMax);
     const value = points / (same ? groupMax : max);
-    const scaled = same ? points : decimalFigure((points * groupMax) / max);
+    const scaled = same ? points : decimalFigure((exactPoints * groupMax) / exactMax);
     if (!within) return { value, points: scaled };
     // A full score is the group's max itself, whatever the rounding of the children's points added up.
     const clamped = clip01(value);
