@@ -298,6 +298,29 @@ describe("ranking exclusions that match nothing", () => {
     ]);
   });
 
+  it("warns of an entry of the definition's own list a letter away from a unit category's id, naming that category", () => {
+    const typo = modelOf({
+      categories: [
+        { id: "co-dvc", name: { vi: "Sở có dịch vụ công", en: "Departments with public services" } },
+        { id: "khong-dvc", name: { vi: "Sở không có dịch vụ công", en: "Departments without public services" } },
+      ],
+      ranking: { exclude: ["khong-dvcc"] },
+      root: { code: "T", name: "Tổng", children: [{ code: "1", name: "Tỷ lệ", max: 10, rule: { kind: "fraction" } }] },
+    });
+    const mine = [unit("SNV", { "1": 0.5 }, { name: "Sở Nội vụ", category: "khong-dvc" }), unit("SYT", { "1": 0.7 }, { name: "Sở Y tế", category: "co-dvc" })];
+    const table = scoreUnits(typo, mine);
+    // Nothing is excluded, and the run says why, once.
+    expect(table.units.map((u) => u.notRankedReason ?? null)).toEqual([null, null]);
+    expect(resultIssues(typo, mine, table).map((i) => [i.code, i.severity, i.message.vi, i.message.en])).toEqual([
+      [
+        "exclude-unmatched",
+        "warning",
+        'Mục "khong-dvcc" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[0]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; có phải là loại đơn vị "khong-dvc" (Sở không có dịch vụ công)?',
+        'The ranking exclusion "khong-dvcc" (ranking.exclude[0]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; did you mean the unit category "khong-dvc" (Departments without public services)?',
+      ],
+    ]);
+  });
+
   it("warns of a unit's code whose leading zeros were lost (a code kept as a number in Excel), naming the unit and its code", () => {
     const zeros = modelOf({
       ranking: { exclude: ["4340", "  43 ", "0004347"] },

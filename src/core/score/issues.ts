@@ -607,9 +607,9 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** The unit whose code is a letter or two from `folded` (a quarter of its length, at least one): a likely typo of it. */
-function nearestCode(folded: string, units: readonly { code: string; name: string }[]): { code: string; name: string } | undefined {
+function nearestCode<U extends { code: string; name: string }>(folded: string, units: readonly U[]): U | undefined {
   const limit = Math.max(1, Math.floor(folded.length / 4));
-  let best: { code: string; name: string } | undefined;
+  let best: U | undefined;
   let bestDistance = limit + 1;
   for (const u of units) {
     if (u.code.trim() === "") continue;
@@ -642,7 +642,7 @@ function codeWithZeros(entry: string, units: readonly { code: string; name: stri
  * by its place there (`ranking.exclude[1]`). A warning when the entry is a unit's code or name, or a
  * category's id or name, but for case, diacritics or spacing, or a unit's code with its leading
  * zeros lost ("4340" for "04340"), the sentence saying what to write instead; likewise when it is
- * a letter or two from a unit's code ("STTT" for "STTTT"), which the sentence names, and when it
+ * a letter or two from a unit's code ("STTT" for "STTTT") or a category's id ("khong-dvcc" for "khong-dvc"), which the sentence names, and when it
  * was given for the run. The entries of the definition's own list that resemble no unit of the
  * run are one note (information), after the warnings: a definition may name units some of its
  * tables lack (the HDI's eleven ZZ aggregates, in a table of countries), but the unit meant may be
@@ -698,13 +698,26 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
             }
           : undefined;
     // A unit code one or two letters away ("STTT" for "STTTT") is likely what was meant, in the definition's list too.
+    // Else a category id as near ("khong-dvcc" for "khong-dvc").
     const near = hint === undefined ? nearestCode(folded, table.units) : undefined;
+    const nearCategory =
+      hint === undefined && near === undefined
+        ? nearestCode(
+            folded,
+            (model.definition.categories ?? []).map((c) => ({ code: c.id, name: localize(c.name, "vi"), en: localize(c.name, "en") })),
+          )
+        : undefined;
     const nearHint: Message | undefined = near
       ? { vi: `; có phải là mã "${near.code.trim()}" (${near.name})?`, en: `; did you mean the code "${near.code.trim()}" (${near.name})?` }
-      : undefined;
+      : nearCategory
+        ? {
+            vi: `; có phải là loại đơn vị "${nearCategory.code}" (${nearCategory.name})?`,
+            en: `; did you mean the unit category "${nearCategory.code}" (${nearCategory.en})?`,
+          }
+        : undefined;
     // The definition's own entry that resembles no unit of the run: a unit this table may lack, or
     // one written otherwise; said with the others alike, in one note.
-    if (hint === undefined && near === undefined && place >= 0) {
+    if (hint === undefined && nearHint === undefined && place >= 0) {
       unlike.push({ entry, path });
       continue;
     }
