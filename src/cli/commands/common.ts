@@ -20,7 +20,7 @@ import { setPageTexts } from "../../hosts/xlsx/page-texts";
 import { sheetFooter } from "../../core/plan/labels";
 import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
-import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, checkOutputWritable, fail, readInputFile, resolvePath, standardStream, writeFailure } from "../io";
+import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, checkOutputWritable, fail, readInputFile, resolvePath, standardStream, writeFailure, writeOutputFile } from "../io";
 import { isWrittenDirectly } from "../safe-write";
 import { M, T, TABLE_EXTENSIONS, type TemplateSheetContent, WORKBOOK_EXTENSIONS } from "../messages";
 
@@ -57,7 +57,13 @@ export type MissingInput = "score" | "validate" | "collect" | "template";
  * that is no text (a workbook given to --index) is said to be so, with what --index takes; for
  * validate without a file (`use` "validate-index"), with where the workbook goes too.
  */
-export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse): LoadedIndex {
+export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse, json?: string): LoadedIndex {
+  // With --json (score, validate), an invalid definition's problems are written there too, as the
+  // contract's issues, before the command stops: a tool reads them as data, the user on stderr.
+  const failInvalid = (file: string, problems: DefinitionProblem[], raw: unknown): never => {
+    if (json !== undefined) writeDefinitionProblems(io, json, problems, raw, lang);
+    return failInvalidDefinition(file, problems);
+  };
   const path = resolvePath(io, spec);
   const builtinMatch = findBuiltin(spec);
   const looksLikeFile = isRegularFile(path) || (!builtinMatch && (existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\")));
@@ -69,7 +75,7 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse): 
     const { text, notice } = decodeDefinitionFile(bytes, spec);
     if (notice) io.stderr.write(`${T.severityOne.warning[lang]}: ${notice[lang]}\n`);
     const parsed = parseDefinitionText(text);
-    if (!parsed.ok) failInvalidDefinition(spec, parsed.problems);
+    if (!parsed.ok) return failInvalid(spec, parsed.problems, jsonOrUndefined(text));
     // A file saved in NFD (letters and combining marks) is used in NFC: the forms, the results and
     // the definition kept in the workbook show composed Vietnamese text. JSON's own characters are
     // ASCII, untouched by NFC: only the text inside strings changes.
@@ -81,7 +87,7 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse): 
   const builtin = builtinMatch;
   if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id)));
   const parsed = parseDefinition(builtin.definition);
-  if (!parsed.ok) failInvalidDefinition(builtin.file, parsed.problems);
+  if (!parsed.ok) return failInvalid(builtin.file, parsed.problems, builtin.definition);
   return { definition: builtin.definition, model: parsed.model };
 }
 
@@ -105,6 +111,39 @@ export function problemDetails(problems: DefinitionProblem[]): FailureDetails | 
   const others = problems.slice(1);
   if (others.length === 0) return undefined;
   return { vi: formatProblems(others, "vi").split("\n"), en: formatProblems(others, "en").split("\n") };
+}
+
+/** The JSON a definition file holds, or undefined when it is not JSON at all. */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The --json of a command stopped by an invalid definition: the contract's object with the index as
+ * far as the file names it (its id and version when they are text, else null), no units, and each
+ * problem as an error issue (`code` the problem's, no sheet or cell, the problem's JSON `path` as
+ * our own key, the sentence in the run's language with where it is).
+ */
+function writeDefinitionProblems(io: CliIO, json: string, problems: DefinitionProblem[], raw: unknown, lang: Lang): void {
+  const r = (typeof raw === "object" && raw !== null ? raw : {}) as { id?: unknown; version?: unknown };
+  const index = typeof r.id === "string" ? { id: r.id, version: typeof r.version === "string" ? r.version : null } : null;
+  const issues = problems.map((p) => ({
+    severity: "error",
+    code: p.code,
+    sheet: null,
+    cell: null,
+    unit: null,
+    node: null,
+    path: p.path,
+    message: formatProblems([p], lang),
+  }));
+  const text = JSON.stringify({ index, units: [], issues, stale: null }, null, 2) + "\n";
+  if (json === "-") io.stdout.write(text);
+  else writeOutputFile(io, json, text);
 }
 
 function failInvalidDefinition(file: string, problems: DefinitionProblem[]): never {

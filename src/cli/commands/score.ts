@@ -85,7 +85,7 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
   // The units of a scored workbook --out replaces (not the input): this run must keep them all.
   const held = write ? await checkOutReplaceable(io, args.out!, { scored: true, input: file }) : undefined;
   if (write) warnIfOutOpen(io, args.out!, lang);
-  const loaded = args.index !== undefined ? loadIndex(io, args.index, lang, mode) : undefined;
+  const loaded = args.index !== undefined ? loadIndex(io, args.index, lang, mode, args.json) : undefined;
   const { host, notices } = await openInput(io, file);
   let result: Awaited<ReturnType<typeof runScoring>>;
   let snapshot: WorkbookSnapshot;

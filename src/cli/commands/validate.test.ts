@@ -34,7 +34,17 @@ describe("dti-scorer validate --index without a workbook checks the definition a
     writeFileSync(join(dir, "hong.json"), JSON.stringify(broken));
     const r = await run(["validate", "--index", "hong.json", "--json", "-", "--lang", "en"]);
     expect(r.code).toBe(2);
-    expect(r.out).toBe("");
+    // --json holds the same problems as data: the contract's object, each problem an error issue with its JSON path.
+    const json = JSON.parse(r.out) as { index: unknown; units: unknown[]; issues: { severity: string; code: string; path: string; cell: unknown; message: string }[] };
+    expect(json.index).toEqual({ id: "xa-thu", version: "2024" });
+    expect(json.units).toEqual([]);
+    expect(json.issues.map((i) => [i.severity, i.path, i.cell])).toEqual([
+      ["error", "categories", null],
+      ["error", "root.children[0].appliesTo", null],
+      ["error", "root.children[0].max", null],
+      ["error", "root.children[1].code", null],
+    ]);
+    expect(json.issues[2]!.message).toBe('group 1 (root.children[0].max): The max 15 differs from the sum of the children\'s max (10); make them equal, or set "rescale": true to rescale to 15.');
     const lines = r.err.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^The index definition hong\.json is not valid: 4 problems; the first: categories: "categories" is an empty list/);
     // One wrong group max is one problem, at the group, not also at the root; a padded code is named trimmed.

@@ -22,7 +22,7 @@ export function definitionCounts(model: IndexModel): { groups: number; indicator
 export async function runValidateIndexCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
   const spec = args.index!;
   checkOutputs(io, "validate", { files: [spec], json: args.json });
-  const { model } = loadIndex(io, spec, lang, "validate-index");
+  const { model } = loadIndex(io, spec, lang, "validate-index", args.json);
   const def = model.definition;
   const toStdout = args.json === "-";
   // With the JSON on stdout, human output goes to stderr so the JSON stays parseable.
