@@ -103,7 +103,7 @@ describe("dti-scorer score", () => {
     await wb.xlsx.writeFile(join(dir, "co-ket-qua.xlsx"));
     const r = await run(["score", "co-ket-qua.xlsx", "--index", "xa.json", "--out", "co-ket-qua-da-cham.xlsx", "--json", "co-ket-qua.json"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo");
+    expect(r.out).toContain("Sổ đã có trang 'Kết quả' không do DTI Scorer tạo");
     const json = JSON.parse(readFileSync(join(dir, "co-ket-qua.json"), "utf8")) as ResultsJson;
     expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "write-warning" }));
     const out = new ExcelJS.Workbook();
@@ -789,7 +789,7 @@ describe("what the third audit found", () => {
     expect(lines[0]).toContain("dv-trung.csv có 2 mã đơn vị ghi cho nhiều đơn vị");
     expect(lines.slice(1)).toEqual([
       'dv-trung.csv, dòng 2 và 3: cùng mã đơn vị "SXD".',
-      'dv-trung.csv, dòng 4 và 6: cùng tên đơn vị "Sở Tư pháp" và không ghi mã (đơn vị không có mã được nhận theo tên).',
+      'dv-trung.csv, dòng 4 và 6: cùng tên đơn vị "Sở Tư pháp" và không ghi mã (đơn vị không có mã được nhận diện theo tên).',
     ]);
     const en = await run(["template", "--index", "xa.json", "--units", "dv-trung.csv", "--out", "trung.xlsx", "--lang", "en"]);
     expect(en.err).toContain('dv-trung.csv, lines 2 and 3: the same unit code "SXD".');

@@ -718,7 +718,7 @@ export const M = {
   sameUnitCodes: (path: string, n: number, named = false): Message =>
     named
       ? {
-          vi: `Tệp danh sách đơn vị ${path} có ${n} tên đơn vị ghi cho nhiều đơn vị không có mã; đơn vị không có mã được nhận theo tên, nên phiếu trùng tên sẽ không được chấm và chưa tạo phiếu nào. Hãy đặt cho mỗi đơn vị một tên riêng, hoặc ghi mã đơn vị.`,
+          vi: `Tệp danh sách đơn vị ${path} có ${n} tên đơn vị ghi cho nhiều đơn vị không có mã; đơn vị không có mã được nhận diện theo tên, nên phiếu trùng tên sẽ không được chấm và chưa tạo phiếu nào. Hãy đặt cho mỗi đơn vị một tên riêng, hoặc ghi mã đơn vị.`,
           en: `The units file ${path} has ${n} unit name${n === 1 ? "" : "s"} given to more than one unit without a code; a unit without a code is known by its name, so a form of a name already taken would not be scored, and nothing was written. Give each unit a name of its own, or a unit code.`,
         }
       : {
@@ -732,13 +732,13 @@ export const M = {
   sameUnitCode: (path: string, code: string, lines: number[], uncoded: number[]): Message => {
     if (uncoded.length === lines.length)
       return {
-        vi: `${path}, dòng ${listVi(lines)}: cùng tên đơn vị "${code}" và không ghi mã (đơn vị không có mã được nhận theo tên).`,
+        vi: `${path}, dòng ${listVi(lines)}: cùng tên đơn vị "${code}" và không ghi mã (đơn vị không có mã được nhận diện theo tên).`,
         en: `${path}, lines ${listEn(lines)}: the same unit name "${code}" and no code (a unit without a code is known by its name).`,
       };
     return {
       vi:
         `${path}, dòng ${listVi(lines)}: cùng mã đơn vị "${code}".` +
-        (uncoded.length > 0 ? ` Dòng ${listVi(uncoded)} không ghi mã nên đơn vị được nhận theo tên, trùng với mã đó.` : ""),
+        (uncoded.length > 0 ? ` Dòng ${listVi(uncoded)} không ghi mã nên đơn vị được nhận diện theo tên, trùng với mã đó.` : ""),
       en:
         `${path}, lines ${listEn(lines)}: the same unit code "${code}".` +
         (uncoded.length > 0

@@ -11,7 +11,7 @@ import { runCli } from "./test-run";
 describe("a units file with a unit given twice", () => {
   test("lines without a code that share a name are said as a name given twice, not as a code", () => {
     expect(M.sameUnitCodes("dv.csv", 1, true)).toEqual({
-      vi: "Tệp danh sách đơn vị dv.csv có 1 tên đơn vị ghi cho nhiều đơn vị không có mã; đơn vị không có mã được nhận theo tên, nên phiếu trùng tên sẽ không được chấm và chưa tạo phiếu nào. Hãy đặt cho mỗi đơn vị một tên riêng, hoặc ghi mã đơn vị.",
+      vi: "Tệp danh sách đơn vị dv.csv có 1 tên đơn vị ghi cho nhiều đơn vị không có mã; đơn vị không có mã được nhận diện theo tên, nên phiếu trùng tên sẽ không được chấm và chưa tạo phiếu nào. Hãy đặt cho mỗi đơn vị một tên riêng, hoặc ghi mã đơn vị.",
       en: "The units file dv.csv has 1 unit name given to more than one unit without a code; a unit without a code is known by its name, so a form of a name already taken would not be scored, and nothing was written. Give each unit a name of its own, or a unit code.",
     });
     expect(M.sameUnitCodes("dv.csv", 2).vi).toBe(

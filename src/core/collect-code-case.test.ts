@@ -85,7 +85,7 @@ describe("a unit code written otherwise in letter case", () => {
     const again = await collectFiles([{ name: "snv-2.xlsx", data: await sentBack("snv") }], filled.data);
     expect(again.report.take).toEqual([]);
     expect(again.report.skipped.filter((s) => !isRoutineSkip(s)).map((s) => [s.sheet, s.duplicate, s.reason.vi])).toEqual([
-      ["Sở Nội vụ", "filled-in-workbook", expect.stringMatching(/^Trang tính 'Sở Nội vụ': đơn vị mã SNV đã có phiếu đã điền trong sổ tổng hợp \(trang 'Sở Nội vụ'\)/)],
+      ["Sở Nội vụ", "filled-in-workbook", expect.stringMatching(/^Trang tính 'Sở Nội vụ': đơn vị mã SNV đã có phiếu điền số liệu trong sổ tổng hợp \(trang 'Sở Nội vụ'\)/)],
     ]);
     expect(again.report.warnings).toEqual([]);
   });

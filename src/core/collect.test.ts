@@ -294,7 +294,7 @@ describe("blank forms and filled ones", () => {
       ["g3.xlsx", "Đơn vị 1", "duplicate"],
       ["g3.xlsx", "Đơn vị 2", "duplicate"],
     ]);
-    expect(plan.skipped[0]!.reason.vi).toBe("Trang tính 'Đơn vị 2': phiếu trống (chưa điền số liệu); đơn vị mã U2 đã có phiếu đã điền từ tệp g2.xlsx nên bỏ qua phiếu trống này.");
+    expect(plan.skipped[0]!.reason.vi).toBe("Trang tính 'Đơn vị 2': phiếu trống (chưa điền số liệu); đơn vị mã U2 đã có phiếu điền số liệu từ tệp g2.xlsx nên bỏ qua phiếu trống này.");
     expect(plan.skipped[0]!.reason.en).toBe("Sheet 'Đơn vị 2': a blank form (nothing filled in); the unit with code U2 has a filled form from g2.xlsx, so this blank one is left out.");
     expect(plan.warnings).toEqual([]);
   });
@@ -462,7 +462,7 @@ describe("blank forms and filled ones", () => {
     expect(plan.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
       [
         "filled-in-workbook",
-        "Trang tính 'Sở Tài chính': đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp (trang 'Tài chính') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Tài chính' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
+        "Trang tính 'Sở Tài chính': đơn vị mã STC đã có phiếu điền số liệu trong sổ tổng hợp (trang 'Tài chính') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Tài chính' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
       ],
     ]);
     // A blank form coming in for a unit whose blank form is already there adds nothing.
@@ -630,7 +630,7 @@ describe("a unit known by its code, whatever the name on its forms", () => {
     });
     expect(plan.take).toEqual([]);
     expect(plan.skipped.map((s) => s.reason.vi)).toEqual([
-      "Trang tính 'STC': phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp nên bỏ qua phiếu trống này.",
+      "Trang tính 'STC': phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu điền số liệu trong sổ tổng hợp nên bỏ qua phiếu trống này.",
     ]);
     expect(plan.warnings).toEqual([]);
   });

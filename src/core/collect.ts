@@ -289,7 +289,7 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
                 en: `${named.en}: a blank form (nothing filled in); ${unit.en} already has a form ${where.en}${there.en}, so this blank one is left out.`,
               }
             : {
-                vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
+                vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu điền số liệu ${where.vi} nên bỏ qua phiếu trống này.`,
                 en: `${named.en}: a blank form (nothing filled in); ${unit.en} has a filled form ${where.en}, so this blank one is left out.`,
               },
         }
@@ -340,7 +340,7 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
   }
   const remove: Message = keptSheet !== "" ? { vi: `trang '${keptSheet}'`, en: `the sheet '${keptSheet}'` } : { vi: "phiếu đó", en: "that form" };
   // A form there whose top alone was read is not called filled.
-  const form: Message = l.unsure ? { vi: "phiếu", en: "a form" } : { vi: "phiếu đã điền", en: "a filled form" };
+  const form: Message = l.unsure ? { vi: "phiếu", en: "a form" } : { vi: "phiếu điền số liệu", en: "a filled form" };
   return {
     duplicate: "filled-in-workbook",
     reason: {

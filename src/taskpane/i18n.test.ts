@@ -118,7 +118,8 @@ describe("the check summary", () => {
     });
     expect(t("vi", "checkSummary", params("vi", 1, 20, 0))).toBe("Đã kiểm tra 4 đơn vị: 1 lỗi và 20 cảnh báo");
     expect(t("en", "checkSummary", params("en", 0, 1, 2))).toBe("4 units checked: 1 warning and 2 info findings");
-    expect(t("vi", "checkSummary", params("vi", 1, 2, 3))).toBe("Đã kiểm tra 4 đơn vị: 1 lỗi, 2 cảnh báo, 3 lưu ý");
+    expect(t("vi", "checkSummary", params("vi", 1, 2, 3))).toBe("Đã kiểm tra 4 đơn vị: 1 lỗi, 2 cảnh báo và 3 lưu ý");
+    expect(t("en", "checkSummary", params("en", 1, 2, 3))).toBe("4 units checked: 1 error, 2 warnings and 3 info findings");
     expect(tPattern("vi", "checkSummary", params("vi", 1, 20, 0))).toBe("Đã kiểm tra {units}: {errors} và {warnings}");
   });
 });

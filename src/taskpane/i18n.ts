@@ -204,11 +204,11 @@ export const STRINGS = {
     en: "{lines}: the same unit code \"{code}\".",
   },
   unitSameName: {
-    vi: "{lines}: cùng tên đơn vị \"{code}\" và không ghi mã (đơn vị không có mã được nhận theo tên).",
+    vi: "{lines}: cùng tên đơn vị \"{code}\" và không ghi mã (đơn vị không có mã được nhận diện theo tên).",
     en: "{lines}: the same unit name \"{code}\" and no code (a unit without a code is known by its name).",
   },
   unitSameCodeUncoded: {
-    vi: "{lines}: cùng mã đơn vị \"{code}\"; {uncoded} không ghi mã nên đơn vị được nhận theo tên, trùng với mã đó.",
+    vi: "{lines}: cùng mã đơn vị \"{code}\"; {uncoded} không ghi mã nên đơn vị được nhận diện theo tên, trùng với mã đó.",
     en: "{lines}: the same unit code \"{code}\"; {uncoded} gives no code, so the unit is known by its name, which is that code.",
   },
   unitsCsvNoName: {
@@ -320,11 +320,11 @@ export const STRINGS = {
     en: "Reads the forms in the workbook and lists what needs a look.",
   },
   // {units}: the units counted as the index calls them (unitsCountText: "8 sở, ban, ngành"); {errors}, {warnings}, {infos}: countErrors, countWarnings, countInfos.
-  checkSummary: { vi: "Đã kiểm tra {units}: {errors}, {warnings}, {infos}", en: "{units} checked: {errors}, {warnings}, {infos}" },
+  checkSummary: { vi: "Đã kiểm tra {units}: {errors}, {warnings} và {infos}", en: "{units} checked: {errors}, {warnings} and {infos}" },
   // With forms (or rows) the reader left out, which are not among the units: {notScored}, checkNotScored.
   checkSummaryNotScored: {
-    vi: "Đã kiểm tra {units} và {notScored}: {errors}, {warnings}, {infos}",
-    en: "{units} checked and {notScored}: {errors}, {warnings}, {infos}",
+    vi: "Đã kiểm tra {units} và {notScored}: {errors}, {warnings} và {infos}",
+    en: "{units} checked and {notScored}: {errors}, {warnings} and {infos}",
   },
   // {counts}: formsCount and rowsCount joined by "và"/"and", as the command line counts them.
   checkNotScored: { vi: "{counts} chưa được chấm", en: "{counts} not scored" },
@@ -487,7 +487,7 @@ export const STRINGS = {
   // The results were computed with a definition of the chosen index's id and version but other content (core/stale.ts otherContentMessage).
   staleContentBanner: { vi: "Kết quả được chấm theo nội dung khác của bộ chỉ số", en: "The results were scored with other content of the index" },
   staleScoreAgain: { vi: "Hãy chấm điểm lại.", en: "Score again." },
-  staleRecheck: { vi: "Kiểm tra lại với số liệu hiện tại", en: "Check the results still match" },
+  staleRecheck: { vi: "So kết quả với số liệu hiện tại", en: "Check the results still match" },
   staleRescore: { vi: "Chấm điểm lại", en: "Score again" },
   staleNone: { vi: "Kết quả vẫn khớp với số liệu hiện tại.", en: "The results still match the data." },
   // "Check the results still match" with another index chosen than the one scored with: the figures are not compared with it.

@@ -1,6 +1,6 @@
 /**
  * How long the pane's main thread is blocked while Score ("Chấm điểm và ghi kết quả"), the stale
- * re-check ("Kiểm tra lại với số liệu hiện tại", in Excel only), Mark ("Đánh dấu ô cần xem lại") and
+ * re-check ("So kết quả với số liệu hiện tại", in Excel only), Mark ("Đánh dấu ô cần xem lại") and
  * Clear marks ("Xóa đánh dấu") run, in Excel (the Excel double installed in the page) and outside Excel
  * (the same workbook chosen as a file), for workbooks of SIZES units ("700,3321" unless told): the
  * longest main-thread task (PerformanceObserver "longtask" in Chromium), the number and sum of long
@@ -185,7 +185,7 @@ async function actions(page: Page, cdp: CDPSession | undefined, mode: string, un
   say(mode, units, "score", await measure(page, cdp, () => run.click()));
   await page.getByTestId("score-summary").waitFor();
   if (excel) {
-    const recheck = page.locator("button:enabled", { hasText: "Kiểm tra lại với số liệu hiện tại" });
+    const recheck = page.locator("button:enabled", { hasText: "So kết quả với số liệu hiện tại" });
     await recheck.waitFor({ timeout: 300_000 });
     say(mode, units, "stale re-check", await measure(page, cdp, () => recheck.click()));
   }

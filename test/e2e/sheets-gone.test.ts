@@ -91,7 +91,7 @@ describe("sheets gone or taken while Score runs, in Excel", () => {
     await score(page);
     expect(await double(page, "grid", "'Kết quả'!A1:C4")).toEqual([["Báo cáo tự làm của phòng", "", ""], ["Ghi chú", "giữ lại", ""], ["a", "b", "c"], [1, 2, 3]]);
     expect(await double<string[]>(page, "sheetNames")).toContain("Kết quả (2)");
-    await page.getByText("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.").first().waitFor();
+    await page.getByText("Sổ đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.").first().waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

@@ -154,7 +154,7 @@ describe("collecting forms into Excel", () => {
     expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([
       [
         "sua.xlsx",
-        "Trang tính 'Đơn vị số 1': đơn vị mã U0001 đã có phiếu đã điền trong sổ tổng hợp (trang 'Đơn vị số 1') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Đơn vị số 1' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
+        "Trang tính 'Đơn vị số 1': đơn vị mã U0001 đã có phiếu điền số liệu trong sổ tổng hợp (trang 'Đơn vị số 1') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Đơn vị số 1' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
       ],
     ]);
     // The command line's collection, into the same workbook as a file, says the same.
@@ -232,7 +232,7 @@ describe("collecting forms into Excel", () => {
       ["trong.xlsx", "Đơn vị số 2"],
       ["trong.xlsx", "Đơn vị số 3"],
     ]);
-    expect(two.report.skipped[0]!.reason.vi).toBe("Trang tính 'Đơn vị số 1': phiếu trống (chưa điền số liệu); đơn vị mã U0001 đã có phiếu đã điền từ tệp u1.xlsx nên bỏ qua phiếu trống này.");
+    expect(two.report.skipped[0]!.reason.vi).toBe("Trang tính 'Đơn vị số 1': phiếu trống (chưa điền số liệu); đơn vị mã U0001 đã có phiếu điền số liệu từ tệp u1.xlsx nên bỏ qua phiếu trống này.");
     expect(one.report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 2"]);
     expect(two.requests).toBe(one.requests);
     // The command line, gathering the same files into the same workbook as a file, does the same.

@@ -73,7 +73,7 @@ describe("the user's sheets under the project's names (Excel)", () => {
     const { warnings } = await score();
     expect(double.grid("'Kết quả'!A1:C4")).toEqual([["Báo cáo của tôi", "", ""], ["ghi chú", "x", ""], ["a", "b", "c"], [1, 2, 3]]);
     expect(tables(double)).toEqual([`${RESULTS_TABLE}@Kết quả (2)`]);
-    expect(warnings.map((w) => w.vi)).toContain("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.");
+    expect(warnings.map((w) => w.vi)).toContain("Sổ đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.");
   });
 
   test("ours renamed `KQ cũ` and a `Kết quả` of the user's made: neither is written over; the old copy keeps its cells as plain cells, named in a warning", async () => {

@@ -16,7 +16,7 @@ describe("a workbook open in Excel with the user's own `Kết quả` sheet", () 
     const host = new ExcelHost();
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
     expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual([
-      "Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.",
+      "Sổ đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.",
     ]);
     const sheetsAfterFirst = double.sheetNames();
     expect(sheetsAfterFirst).toEqual(expect.arrayContaining(["Kết quả", "Kết quả (2)", "Biểu đồ", INDEX_SHEET]));

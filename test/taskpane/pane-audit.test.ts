@@ -56,7 +56,7 @@ describe("a list of units with problems", () => {
     expect(notice.details!.map((d) => d.vi)).toEqual([
       'Dòng 1 (Sở Y tế) và dòng 3 (Sở Y tế 2): cùng mã đơn vị "SYT".',
       'Dòng 2 (Sở Xây dựng): loại đơn vị "không-có" không có trong bộ chỉ số.',
-      'Dòng 4 (Sở D) và dòng 5 (Sở D): cùng tên đơn vị "Sở D" và không ghi mã (đơn vị không có mã được nhận theo tên).',
+      'Dòng 4 (Sở D) và dòng 5 (Sở D): cùng tên đơn vị "Sở D" và không ghi mã (đơn vị không có mã được nhận diện theo tên).',
     ]);
     expect(notice.details!.map((d) => d.en)).toEqual([
       'Line 1 (Sở Y tế) and line 3 (Sở Y tế 2): the same unit code "SYT".',
@@ -69,11 +69,11 @@ describe("a list of units with problems", () => {
     const named = unitListProblems(department, parseUnitList("; Sở D\n; Sở D"))!;
     expect(named.key).toBe("unitsSameName");
     expect(t("vi", named.key!, named.params)).toBe("1 tên đơn vị được ghi cho nhiều đơn vị không có mã; phiếu trùng sẽ không được chấm. Chưa tạo phiếu nào.");
-    expect(named.details!.map((d) => d.vi)).toEqual(['Dòng 1 (Sở D) và dòng 2 (Sở D): cùng tên đơn vị "Sở D" và không ghi mã (đơn vị không có mã được nhận theo tên).']);
+    expect(named.details!.map((d) => d.vi)).toEqual(['Dòng 1 (Sở D) và dòng 2 (Sở D): cùng tên đơn vị "Sở D" và không ghi mã (đơn vị không có mã được nhận diện theo tên).']);
     // A unit without a code known by its name, which is another unit's code.
     const mixed = unitListProblems(department, parseUnitList("SXD; Sở Xây dựng\nSXD"))!;
     expect(mixed.key).toBe("unitsSameCode");
-    expect(mixed.details!.map((d) => d.vi)).toEqual(['Dòng 1 (Sở Xây dựng) và dòng 2 (SXD): cùng mã đơn vị "SXD"; dòng 2 (SXD) không ghi mã nên đơn vị được nhận theo tên, trùng với mã đó.']);
+    expect(mixed.details!.map((d) => d.vi)).toEqual(['Dòng 1 (Sở Xây dựng) và dòng 2 (SXD): cùng mã đơn vị "SXD"; dòng 2 (SXD) không ghi mã nên đơn vị được nhận diện theo tên, trùng với mã đó.']);
     const category = unitListProblems(department, parseUnitList("SXD; Sở Xây dựng; x"))!;
     expect(category.message!.vi).toMatch(/^1 đơn vị ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: /);
     expect(unitListProblems(department, parseUnitList("SXD; Sở Xây dựng; co-dvc\nSYT; Sở Y tế"))).toBeUndefined();

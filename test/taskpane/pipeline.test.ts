@@ -37,7 +37,7 @@ describe("a sheet of the user's named _index", () => {
       const e = await run().then(() => undefined, (x: unknown) => x);
       expect(isLocalizedError(e)).toBe(true);
       if (!isLocalizedError(e)) return;
-      expect(e.localized.vi).toContain("Bảng tính đã có trang '_index' không do DTI Scorer tạo");
+      expect(e.localized.vi).toContain("Sổ đã có trang '_index' không do DTI Scorer tạo");
       expect(e.localized.en).toContain("rename that sheet and run again");
     }
     expect(double.sheetNames()).toEqual(names);

@@ -330,7 +330,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(r.code).toBe(1);
     expect(r.err.split("\n")).toEqual([
       "Không có phiếu nào để tổng hợp nên không ghi hoi-dong.xlsx. Lý do:",
-      "  - gui-SYT-bo-sung.xlsx: Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang 'Sở Y tế') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
+      "  - gui-SYT-bo-sung.xlsx: Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu điền số liệu trong sổ tổng hợp (trang 'Sở Y tế') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
       "Đã bỏ qua 3 phiếu trống của các đơn vị đã nộp phiếu có số liệu (tệp mỗi đơn vị gửi về có kèm cả bộ phiếu mẫu).",
       "",
     ]);

@@ -797,7 +797,7 @@ export function foreignIndexSheet(snapshot: WorkbookSnapshot): string | undefine
 /** The sentence for foreignIndexSheet: nothing is written until the user renames their sheet. */
 export function foreignIndexSheetMessage(sheet: string): Message {
   return {
-    vi: `Bảng tính đã có trang '${sheet}' không do DTI Scorer tạo; DTI Scorer cần tên này cho trang ẩn lưu bộ chỉ số và dấu thời gian chấm. Không có gì được ghi: hãy đổi tên trang đó rồi chạy lại.`,
+    vi: `Sổ đã có trang '${sheet}' không do DTI Scorer tạo; DTI Scorer cần tên này cho trang ẩn lưu bộ chỉ số và dấu thời gian chấm. Không có gì được ghi: hãy đổi tên trang đó rồi chạy lại.`,
     en: `The workbook already has a sheet '${sheet}' that DTI Scorer did not make; DTI Scorer needs this name for the hidden sheet that keeps the index and the scoring stamp. Nothing was written: rename that sheet and run again.`,
   };
 }

@@ -42,7 +42,7 @@ describe("the names of the results and charts sheets", () => {
     expect(charts.charts.every((c) => c.dataSheet === "Biểu đồ (2)")).toBe(true);
     expect(stateOf(first).owned.charts.every((c) => c.sheet === "Biểu đồ (2)")).toBe(true);
     expect(first.warnings).toHaveLength(2);
-    expect(first.warnings![0]!.vi).toBe("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.");
+    expect(first.warnings![0]!.vi).toBe("Sổ đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.");
     expect(first.warnings![0]!.en).toContain("sheet 'Kết quả' that DTI Scorer did not make");
     expect(first.warnings![0]!.en).toContain("'Kết quả (2)'");
     expect(first.warnings![1]!.vi).toContain("'Biểu đồ (2)'");

@@ -167,13 +167,13 @@ export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, our
   if (kind === "results") {
     return {
       sheet: userSheet,
-      vi: `Bảng tính đã có trang '${userSheet}' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang '${ours}'.`,
+      vi: `Sổ đã có trang '${userSheet}' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang '${ours}'.`,
       en: `The workbook already has a sheet '${userSheet}' that DTI Scorer did not make: it is left as it is, and the scores are written to the sheet '${ours}'.`,
     };
   }
   return {
     sheet: userSheet,
-    vi: `Bảng tính đã có trang '${userSheet}' không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang '${ours}'.`,
+    vi: `Sổ đã có trang '${userSheet}' không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang '${ours}'.`,
     en: `The workbook already has a sheet '${userSheet}' that DTI Scorer did not make: it is left as it is, and the charts are written to the sheet '${ours}'.`,
   };
 }

@@ -46,7 +46,7 @@ describe("a sheet `_index` records as the project's that the user has made their
     expect(again.owned.map((o) => o.name)).toEqual(["Kết quả (2)", "Biểu đồ", INDEX_SHEET]);
     expect(touched(again)).not.toContain("Kết quả");
     expect(again.warnings?.map((w) => w.vi)).toEqual([
-      "Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.",
+      "Sổ đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.",
     ]);
     // The next run goes on writing `Kết quả (2)`, and says nothing more.
     const third = plan(written(theirs, again), stateOf(again));
@@ -75,7 +75,7 @@ describe("a sheet `_index` records as the project's that the user has made their
     const again = plan(theirs, stateOf(first));
     expect(again.owned.map((o) => o.name)).toEqual(["Kết quả", "Biểu đồ (2)", INDEX_SHEET]);
     expect(touched(again)).not.toContain("Biểu đồ");
-    expect(again.warnings?.[0]?.vi).toBe("Bảng tính đã có trang 'Biểu đồ' không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang 'Biểu đồ (2)'.");
+    expect(again.warnings?.[0]?.vi).toBe("Sổ đã có trang 'Biểu đồ' không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang 'Biểu đồ (2)'.");
   });
 
   test("our sheet emptied by the user (nothing of theirs on it) is still ours: written in place, without a warning", () => {

@@ -71,10 +71,14 @@ describe("the content of a cell, quoted", () => {
     const whole = makeIssue("error", "not-an-integer", { raw: "-2.5", rawNumber: -2.5, node: "3.1" });
     expect(whole.message.vi).toBe(`-2,5 không phải là số nguyên (chỉ tiêu 3.1).`);
     expect(whole.message.en).toBe(`-2.5 is not a whole number (indicator 3.1).`);
-    // No thousands separator (1.234.567,25 could be read two ways), and no digit rounded away.
-    const big = makeIssue("error", "out-of-range", { raw: "1234567.123456789", rawNumber: 1234567.123456789, min: 0, max: 100, node: "1.1" });
-    expect(big.message.vi).toContain(`1234567,123456789 nằm ngoài khoảng cho phép`);
-    expect(big.message.en).toContain(`1234567.123456789 is out of range`);
+    // No thousands separator (1.234.567,25 could be read two ways), and the 15 significant digits Excel shows of the cell.
+    const big = makeIssue("error", "out-of-range", { raw: "1234567.12345678", rawNumber: 1234567.12345678, min: 0, max: 100, node: "1.1" });
+    expect(big.message.vi).toContain(`1234567,12345678 nằm ngoài khoảng cho phép`);
+    expect(big.message.en).toContain(`1234567.12345678 is out of range`);
+    // A formula's binary noise (0.35 + 0.15 * 3) is the 0,8 the cell shows, not 0,7999999999999999.
+    const noise = makeIssue("error", "out-of-range", { raw: "0.7999999999999999", rawNumber: 0.35 + 0.15 * 3, min: 0, max: 0.5, node: "1.1" });
+    expect(noise.message.vi).toContain(`0,8 nằm ngoài khoảng cho phép`);
+    expect(noise.message.en).toContain(`0.8 is out of range`);
     expect(makeIssue("error", "not-an-integer", { raw: "1e-7", rawNumber: 1e-7 }).message.vi).toBe(`0,0000001 không phải là số nguyên.`);
   });
 

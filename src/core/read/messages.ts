@@ -618,15 +618,17 @@ export function notUtf8Message(file: string, legacy?: LegacyEncoding): Message {
 }
 
 /**
- * A number cell's content as `lang` writes a number, in full (no rounding, no thousands
- * separators, so that it cannot be read two ways): 1,5 and 1234567,25 in vi; 1.5 and 1234567.25 in en.
+ * A number cell's content as `lang` writes a number, to the 15 significant digits a spreadsheet
+ * shows of it (0,8 for a formula's 0.7999999999999999, as Excel's cell shows), without thousands
+ * separators, so that it cannot be read two ways: 1,5 and 1234567,25 in vi; 1.5 and 1234567.25 in en.
  */
 export function cellNumberText(x: number, lang: "vi" | "en"): string {
   if (!Number.isFinite(x)) return String(x);
   if (Math.abs(x) >= 1e15) return exponentText(x, lang);
-  const plain = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 20 }).format(x).replace(/\u2212/g, "-");
+  const shown = Number(x.toPrecision(SIGNIFICANT));
+  const plain = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 20 }).format(shown).replace(/\u2212/g, "-");
   // A figure too small for 20 decimals (1e-25 would be "0") is written with an exponent.
-  return Number(plain.replace(",", ".")) === x ? plain : exponentText(x, lang);
+  return Number(plain.replace(",", ".")) === shown ? plain : exponentText(shown, lang);
 }
 
 /**

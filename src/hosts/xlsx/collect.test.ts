@@ -252,8 +252,8 @@ describe("collecting forms from several files", () => {
       ]);
       expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Nội vụ", "Sở Tài chính"]);
       expect(report.skipped.map((s) => s.reason.vi)).toEqual([
-        "Trang tính 'Sở Nội vụ': phiếu trống (chưa điền số liệu); đơn vị mã SNV đã có phiếu đã điền từ tệp snv.xlsx nên bỏ qua phiếu trống này.",
-        "Trang tính 'Sở Y tế': phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu đã điền từ tệp syt.xlsx nên bỏ qua phiếu trống này.",
+        "Trang tính 'Sở Nội vụ': phiếu trống (chưa điền số liệu); đơn vị mã SNV đã có phiếu điền số liệu từ tệp snv.xlsx nên bỏ qua phiếu trống này.",
+        "Trang tính 'Sở Y tế': phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu điền số liệu từ tệp syt.xlsx nên bỏ qua phiếu trống này.",
         "Trang tính 'Sở Tài chính': phiếu trống (chưa điền số liệu); đơn vị mã STC chưa có phiếu đã điền và đã có phiếu trống từ tệp syt.xlsx nên bỏ qua phiếu trống này.",
       ]);
       const points = await scored(data);
@@ -305,7 +305,7 @@ describe("collecting forms from several files", () => {
       expect(again.report.skipped.filter((s) => s.sheet === "Sở Y tế").map((s) => [s.duplicate, s.reason.vi])).toEqual([
         [
           "filled-in-workbook",
-          "Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang 'Sở Y tế') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
+          "Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu điền số liệu trong sổ tổng hợp (trang 'Sở Y tế') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
         ],
       ]);
       // Every sheet left out is in the report with its reason: the other units' blank forms too.
@@ -331,7 +331,7 @@ describe("collecting forms from several files", () => {
         const stc = report.take.filter((t) => t.unitCode === "STC");
         expect([order, stc.map((t) => [t.file, t.unitName])]).toEqual([order, [["stc.xlsx", "Sở Tài chính tỉnh"]]]);
         expect(report.skipped.find((s) => s.file === "mau.xlsx" && s.sheet === "Sở Tài chính")?.reason.vi).toBe(
-          "Trang tính 'Sở Tài chính': phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền từ tệp stc.xlsx nên bỏ qua phiếu trống này.",
+          "Trang tính 'Sở Tài chính': phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu điền số liệu từ tệp stc.xlsx nên bỏ qua phiếu trống này.",
         );
         // Nothing says the code is wrong: it is not.
         expect(report.warnings).toEqual([]);

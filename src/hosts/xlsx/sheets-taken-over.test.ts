@@ -55,7 +55,7 @@ describe("the user's sheets under the project's names (xlsx)", () => {
     const second = await score(theirs, SECOND);
     expect(await grid(second.out, "Kết quả", 4, 3)).toEqual([["Báo cáo của tôi", null, null], ["ghi chú", "x", null], ["a", "b", "c"], [1, 2, 3]]);
     expect(await tables(second.out)).toEqual([`${RESULTS_TABLE}@Kết quả (2)`]);
-    expect(second.warnings.map((w) => w.vi)).toContain("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.");
+    expect(second.warnings.map((w) => w.vi)).toContain("Sổ đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.");
   });
 
   test("ours renamed `KQ cũ` and a `Kết quả` of the user's made: neither is written over; the old copy keeps its cells, no longer a table, named in a warning", async () => {

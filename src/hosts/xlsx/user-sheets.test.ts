@@ -70,8 +70,8 @@ describe("a workbook with the user's own `Kết quả` and `Biểu đồ` sheets
   test("the host reports the warning of the run that chose the other names, and none on the next run", async () => {
     const first = await score(await workbookWithUserSheets());
     expect(first.host.lastApply!.warnings.map((w) => w.vi)).toEqual([
-      "Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.",
-      "Bảng tính đã có trang 'Biểu đồ' không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang 'Biểu đồ (2)'.",
+      "Sổ đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.",
+      "Sổ đã có trang 'Biểu đồ' không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang 'Biểu đồ (2)'.",
     ]);
     expect(first.host.lastApply!.warnings[0]!.en).toBe("The workbook already has a sheet 'Kết quả' that DTI Scorer did not make: it is left as it is, and the scores are written to the sheet 'Kết quả (2)'.");
     const second = await score(first.out);

@@ -73,12 +73,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     [NARROW]: { flexDirection: "column", gap: tokens.spacingVerticalXXS },
   },
-  // Sentences break between words; only a word (a long sheet name) wider than the line is broken.
+  // Sentences break between words; only a word (a long sheet name, a long number) wider than the
+  // line is broken, and such a word never widens the list ("anywhere": it counts in the minimum width).
   text: {
     display: "flex",
     flexDirection: "column",
     minWidth: 0,
-    overflowWrap: "break-word",
+    overflowWrap: "anywhere",
     hyphens: "auto",
   },
   where: {
