@@ -94,7 +94,7 @@ describe("the copy of the figures and the line that says they changed, in Excel"
       expect(line!.cell.f).toBe(
         `=IF(${unitInputsChangedCount(f.unit)}=0,IF(${COUNT}=0,"","Số liệu của sở, ban, ngành khác đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này có thể đã cũ. Hãy chấm điểm lại."),"Số liệu đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
       );
-      expect(line!.cell.nf).toBe("General;-General;General;[Red]@");
+      expect(line!.cell.nf).toBe("General;-General;;[Red]@");
     }
   }, 60_000);
 

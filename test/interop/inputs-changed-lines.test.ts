@@ -68,8 +68,8 @@ interface Read {
 }
 
 /** Every sheet as LibreOffice shows it, converted to CSV by `how`. */
-function read(file: string, out: string, how: typeof convert): Read {
-  const written = how(join(dir, file), CSV_ALL_SHEETS, join(dir, out));
+function read(file: string, out: string, how: typeof convert, filter = CSV_ALL_SHEETS): Read {
+  const written = how(join(dir, file), filter, join(dir, out));
   const rows = (name: string) => parseCsv(readFileSync(join(dir, out, name))).rows;
   const results = written.find((f) => f.normalize("NFC").endsWith("-Kết quả.csv"));
   const index = written.find((f) => f.endsWith("-_index.csv"));
@@ -128,6 +128,16 @@ test("one figure changed outside DTI Scorer, calculated: A2 says that 1 unit's f
   const others = [...lines].filter(([u]) => u !== changed.unit.normalize("NFC"));
   expect(others).toHaveLength(19);
   for (const [, line] of others) expect(line).toMatch(OTHERS_STALE);
+});
+
+test("saved as .ods by LibreOffice and opened again: nothing under the forms' summaries (no \"0\" for the lines' empty text)", () => {
+  // LibreOffice saves a formula's empty text to .ods without a value type and reads it back as 0.
+  const [ods] = convert(join(dir, "ket-qua.xlsx"), "ods", join(dir, "ods"));
+  expect(ods).toBeDefined();
+  // Each cell as LibreOffice shows it (its number format applied), not its value.
+  const { lines } = read(join("ods", ods!), "ods-csv", convert, CSV_ALL_SHEETS.replace(/,false,true,false,/, ",false,true,true,"));
+  expect(lines.size).toBe(20);
+  expect([...lines.values()].filter((v) => v !== "")).toEqual([]);
 });
 
 /** Strongly red pixels of a page of a PDF, rendered at 100 dpi (the red of C00000 or FF0000; not the colour scale's F8696B). */

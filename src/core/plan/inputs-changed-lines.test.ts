@@ -70,7 +70,7 @@ describe("the line under a form's summary", () => {
     const line = cells.get("D3")!;
     expect(line.value).toBe("");
     // Red by its number format's text section, and not a text format (a formula there would stay text).
-    expect(line.numberFormat).toBe("General;-General;General;[Red]@");
+    expect(line.numberFormat).toBe("General;-General;;[Red]@");
     // A Vietnamese form scored in English keeps Vietnamese.
     // While its own flag is 0, other units' flags: how many, and that its rank may be out of date (this index compares no units).
     const others = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;

@@ -493,9 +493,11 @@ function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, start
 /**
  * The number format of the line under a form's summary: its text red, by the format's text
  * section (a cell's own font would cost each form a request's worth more in Excel), and not a
- * text format, in which a formula written would stay text.
+ * text format, in which a formula written would stay text. Its zero section is empty: LibreOffice
+ * saves the formula's empty text to .ods as no value at all and reads it back as 0, which must not
+ * show as a "0" on every form.
  */
-export const FORM_STATUS_FORMAT = "General;-General;General;[Red]@";
+export const FORM_STATUS_FORMAT = "General;-General;;[Red]@";
 
 /**
  * The line under a form's summary: empty while no flag in `_index` is above 0, else (red) that

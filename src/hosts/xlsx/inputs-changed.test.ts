@@ -148,7 +148,7 @@ describe("the copy of the figures and the line that says they changed", () => {
       expect(cell.formula).toContain(`EXACT(INDEX('_index'!$B:$B,`);
       // Its empty result is written too (ExcelJS reads an empty one as none): what LibreOffice shows without calculating, test/interop.
       // Red by its number format (what it shows is text), and not a text format: the formula is a formula.
-      expect(cell.numFmt).toBe("General;-General;General;[Red]@");
+      expect(cell.numFmt).toBe("General;-General;;[Red]@");
       expect(state.owned.cells.filter((c) => c.sheet === u.code && c.role === "formStatus")).toEqual([{ sheet: u.code, role: "formStatus", ranges: ["D3"] }]);
     }
   });
