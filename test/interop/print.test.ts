@@ -220,6 +220,36 @@ test("the demo's results, several pages wide: every page shows the title, the st
   }
 }, 120_000);
 
+test("the demo's form not scored prints as wide as the others: its line in pieces within the table's width, the signatures together on one page", async () => {
+  const out = join(dir, "demo-unscored");
+  expect(await main(["demo", "--out", out], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, "ket-qua.xlsx"));
+  const form = wb.worksheets.find((ws) => String(ws.getCell("D1").value).startsWith("Chưa được chấm:"))!;
+  expect(form).toBeDefined();
+  const file = pdf(await only(join(out, "ket-qua.xlsx"), form.name, "demo-unscored.xlsx"));
+  const first = wordsOn(file, 1);
+  // The table's right edge: the end of its last header ("Điểm", right of "Điểm tối đa").
+  const header = first.filter((w) => w.text === "Điểm").sort((a, b) => b.x1 - a.x1)[0]!;
+  const lineTop = first.find((w) => w.text === "Chưa")!;
+  const lineEnd = first.find((w) => w.text === "vị." && w.y0 >= lineTop.y0 - 1)!;
+  const line = first.filter((w) => w.y0 >= lineTop.y0 - 1 && w.y0 <= lineEnd.y0 + 1 && w.x0 >= lineTop.x0 - 1);
+  // In pieces, one under the other.
+  expect(lineEnd.y0 - lineTop.y0).toBeGreaterThan(5);
+  expect(line.map((w) => w.text).join(" ")).toMatch(/^Chưa được chấm: .*hãy sửa mã đơn vị\.$/);
+  for (const w of line) expect([w.text, w.x1 <= header.x1 + 1]).toEqual([w.text, true]);
+  // Printed at the scale of the other forms: its table as wide as a scored form's.
+  const scored = wb.worksheets.find((ws) => ws.getCell("D1").value === "Tổng điểm")!;
+  const other = wordsOn(pdf(await only(join(out, "ket-qua.xlsx"), scored.name, "demo-scored.xlsx")), 1);
+  const otherHeader = other.filter((w) => w.text === "Điểm").sort((a, b) => b.x1 - a.x1)[0]!;
+  expect(Math.abs(header.x1 - otherHeader.x1)).toBeLessThan(5);
+  // The signature block whole on one page.
+  const signed = pages(file).filter((text) => text.includes("NGƯỜI LẬP BIỂU"));
+  expect(signed).toHaveLength(1);
+  expect(signed[0]).toContain("THỦ TRƯỞNG ĐƠN VỊ");
+  expect(signed[0]).toContain("(Ký, ghi rõ họ tên)");
+}, 120_000);
+
 test("the demo's results in English, several pages wide: each page whole groups and the unit's category, the coverage, counts and note together on the last", async () => {
   const out = join(dir, "demo-en");
   expect(await main(["demo", "--out", out, "--lang", "en"], { stdout: sink, stderr: sink, cwd: dir, env: {} })).toBe(0);

@@ -6,7 +6,7 @@
  */
 import { planResults } from "./plan";
 import { cellAddress, parseRange } from "./a1";
-import { applyEdits, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, notScoredLineOn, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 import type { IndexSheetState } from "./index-sheet";
 import type { WorkbookSnapshot } from "../types";
 
@@ -39,20 +39,22 @@ describe("a form that is no longer scored", () => {
     expect(second.issues.some((i) => i.code === "duplicate-unit" && i.sheet === "SO-03")).toBe(true);
     expect(second.table.units.map((u) => u.code).sort()).toEqual(["SO-01", "SO-02"]);
     const now = applyEdits(after, second.plan);
-    // Nothing of the last run's summary or scores stays on it.
-    for (const a of ["E1", "D2", "E2", "G6", "G7", "G8", "G9", "G12", "G13"]) expect([a, at(now, "SO-03", a)]).toEqual([a, null]);
-    // Where its summary was, why it is not scored now, as the results sheet says it.
-    expect(String(at(now, "SO-03", "D1"))).toMatch(/^Chưa được chấm: Trang tính 'SO-03', ô B\d: /);
+    // Where its summary was, why it is not scored now, as the results sheet says it, in pieces one under the other.
+    const line = notScoredLineOn(now, "SO-03", "D1");
+    expect(line.text).toMatch(/^Chưa được chấm: Trang tính 'SO-03', ô B\d: .*\.$/);
+    expect(line.cells.length).toBeGreaterThan(1);
+    // Nothing else of the last run's summary or scores stays on it.
+    for (const a of ["E1", "D2", "E2", "G6", "G7", "G8", "G9", "G12", "G13"].filter((a) => !line.cells.includes(a))) expect([a, at(now, "SO-03", a)]).toEqual([a, null]);
     // What the user typed stays.
     expect([at(now, "SO-03", "A1"), at(now, "SO-03", "B2"), at(now, "SO-03", "D10")]).toEqual(["Đơn vị", "SO-01", 70]);
     // Values only: the cleared cells carry no format of their own.
-    for (const b of second.plan.edits.find((e) => e.sheet === "SO-03")!.blocks.filter((x) => x.address !== "D1")) {
+    for (const b of second.plan.edits.find((e) => e.sheet === "SO-03")!.blocks.filter((x) => !line.cells.includes(x.address))) {
       expect(b.values.flat().every((v) => v === null)).toBe(true);
       expect(b.numberFormat).toBeUndefined();
     }
     // _index keeps of it only the line, the project's.
     const state = indexState(second.plan);
-    expect(state.owned.cells.filter((c) => c.sheet === "SO-03")).toEqual([{ sheet: "SO-03", role: "formNotScored", ranges: ["D1"] }]);
+    expect(state.owned.cells.filter((c) => c.sheet === "SO-03")).toEqual([{ sheet: "SO-03", role: "formNotScored", ranges: [`D1:${line.cells[line.cells.length - 1]}`] }]);
     // The forms still scored keep their summary, now out of two.
     expect([at(now, "SO-02", "D2"), at(now, "SO-02", "E2")]).toEqual(["Hạng", "2/2"]);
     // Its code set right, it is scored again: its summary takes the line's place, nothing of the line stays.
@@ -72,7 +74,7 @@ describe("a form that is no longer scored", () => {
     const now = applyEdits(after, run(after, demoModel(), indexState(first.plan)).plan);
     expect([at(now, "SO-03", "G6"), at(now, "SO-03", "G7")]).toEqual(["Nhận xét", "tốt"]);
     expect(at(now, "SO-03", "E2")).toBeNull();
-    expect(String(at(now, "SO-03", "D1"))).toMatch(/^Chưa được chấm: Trang tính 'SO-03', ô B\d: /);
+    expect(notScoredLineOn(now, "SO-03", "D1").text).toMatch(/^Chưa được chấm: Trang tính 'SO-03', ô B\d: .*\.$/);
   });
 });
 

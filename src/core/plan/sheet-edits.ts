@@ -45,6 +45,7 @@ import {
   unavailableText,
 } from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
+import { textWidth } from "./layout";
 import { groupFormats, roundedPartsDiffer, valueLeftOut } from "./figures";
 
 export interface SheetEditsInput {
@@ -826,9 +827,8 @@ export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): She
         }
       }),
     );
-  const line = notScoredLineAt(sheet, previous);
-  if (line !== undefined) {
-    const { top, left } = parseRange(line);
+  for (const cell of notScoredLineAt(sheet, previous)) {
+    const { top, left } = parseRange(cell);
     clear(top, left);
   }
   const scoreCells = cellsOf("score");
@@ -961,16 +961,37 @@ export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | und
   return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;
 }
 
-/** The cell of the line a run wrote on a form it left out (planFormNotScored), while it still holds such a line. */
-function notScoredLineAt(sheet: SheetSnapshot, previous: readonly OwnedCells[]): string | undefined {
+/**
+ * The cells of the line a run wrote on a form it left out (planFormNotScored), while its first cell
+ * (the one `_index` records) still holds such a line: that cell and the pieces under it (lineFrom).
+ * Empty when none is recorded or the line is gone.
+ */
+function notScoredLineAt(sheet: SheetSnapshot, previous: readonly OwnedCells[]): string[] {
   const recorded = previous.find((p) => p.role === "formNotScored")?.ranges[0];
-  if (recorded === undefined) return undefined;
+  if (recorded === undefined) return [];
   try {
     const { top, left } = parseRange(recorded);
-    return isFormNotScoredLine(valueAt(sheet, top, left)) ? cellAddress(top, left) : undefined;
+    return isFormNotScoredLine(valueAt(sheet, top, left)) ? lineFrom(sheet, top, left) : [];
   } catch {
-    return undefined;
+    return [];
   }
+}
+
+/**
+ * The cells a line left-out form's line takes from its first piece at (`row`, `column`) down: the
+ * line ends with a full stop and no other piece does (splitLine), so the pieces go on, one per
+ * row, while the last one read has none.
+ */
+function lineFrom(sheet: SheetSnapshot, row: number, column: number): string[] {
+  const cells = [cellAddress(row, column)];
+  let text = valueAt(sheet, row, column);
+  while (typeof text === "string" && !text.trimEnd().endsWith(".")) {
+    row++;
+    text = valueAt(sheet, row, column);
+    if (typeof text !== "string" || text.trim() === "") break;
+    cells.push(cellAddress(row, column));
+  }
+  return cells;
 }
 
 /**
@@ -980,12 +1001,11 @@ function notScoredLineAt(sheet: SheetSnapshot, previous: readonly OwnedCells[]):
  * the line is known; a copy of one is no less stale. In reading order, the recorded one first.
  */
 function notScoredLines(sheet: SheetSnapshot, previous: readonly OwnedCells[], headerRow: number): string[] {
-  const recorded = notScoredLineAt(sheet, previous);
-  const out = recorded !== undefined ? [recorded] : [];
+  const out = notScoredLineAt(sheet, previous);
   for (let row = 1; row < headerRow; row++) {
     (sheet.values[row - 1] ?? []).forEach((v, c) => {
       const a = cellAddress(row, c + 1);
-      if (a !== recorded && isFormNotScoredLine(v)) out.push(a);
+      if (!out.includes(a) && isFormNotScoredLine(v)) out.push(...lineFrom(sheet, row, c + 1).filter((x) => !out.includes(x) && parseRange(x).top < headerRow));
     });
   }
   return out;
@@ -1018,16 +1038,53 @@ export function planFormNotScored(sheet: SheetSnapshot, reason: string, previous
   const blanks = emptied.filter((b) => b.values.length === 1 && b.values[0]?.length === 1 && b.values[0][0] === null).map((b) => b.address);
   const now = withBlanks(sheet, blanks);
   const lastColumn = (now.values[header.row] ?? []).reduce<number>((last, v, c) => (v === null || v === undefined || v === "" ? last : c + 1), 0);
-  const place = () => parseRange(summaryPlace(now, header.row + 1, lastColumn + 2, mergeTest(now), 1));
-  // Where the line is already (recorded, or found by what it says when nothing is recorded), once:
-  // its copies go.
-  const [there, ...copies] = notScoredLines(sheet, previous, header.row + 1);
-  const at = there ?? cellAddress(1, place().left);
+  // The line in pieces that each fit above the table (NOT_SCORED_LINE_WIDTH), one under the other:
+  // one cell's text running past the table would widen every printed page of the form.
+  const pieces = splitLine(formNotScoredLine(reason, lang), NOT_SCORED_LINE_WIDTH);
+  // Where the line is already (recorded, or found by what it says when nothing is recorded): it
+  // stays there while the cells under it it needs are its own or free; else the first free place.
+  const previousCells = notScoredLines(sheet, previous, header.row + 1);
+  const clearNow = withBlanks(now, previousCells);
+  const merged = mergeTest(clearNow);
+  const first = previousCells[0] !== undefined ? parseRange(previousCells[0]) : undefined;
+  const fitsAt = (top: number, left: number) => pieces.every((_, i) => top + i < header.row + 1 && isEmpty(clearNow, top + i, left) && !merged(top + i, left));
+  const { top, left } =
+    first !== undefined && fitsAt(first.top, first.left) ? first : parseRange(summaryPlace(clearNow, header.row + 1, lastColumn + 2, merged, pieces.length));
+  const cells = pieces.map((_, i) => cellAddress(top + i, left));
   return {
     blocks: [
-      ...copies.filter((a) => !blanks.includes(a)).map((address) => ({ address, values: [[null]] })),
-      { address: at, values: [[formNotScoredLine(reason, lang)]], numberFormat: "@", bold: true, fontColor: "#C00000" },
+      ...previousCells.filter((a) => !blanks.includes(a) && !cells.includes(a)).map((address) => ({ address, values: [[null]] })),
+      ...pieces.map((text, i) => ({ address: cells[i]!, values: [[text]], numberFormat: "@", bold: true, fontColor: "#C00000" })),
     ],
-    owned: { sheet: sheet.name, role: "formNotScored", ranges: [at] },
+    owned: { sheet: sheet.name, role: "formNotScored", ranges: [cells.length > 1 ? `${cells[0]}:${cells[cells.length - 1]}` : cells[0]!] },
   };
+}
+
+/**
+ * How wide (in column units, bold text: layout.ts textWidth) each piece of the line on a form left
+ * out may be: what the columns of a template's table right of its Nội dung column show, with room
+ * to spare for a reader's wider font.
+ */
+const NOT_SCORED_LINE_WIDTH = 90;
+
+/**
+ * `text` (a line that ends with a full stop) in pieces at most `width` wide (a word wider than that
+ * alone on its piece), broken between words, and never after a word that ends with a full stop:
+ * only the last piece ends with one, which is how a later run knows where the line ends (lineFrom).
+ */
+function splitLine(text: string, width: number): string[] {
+  const words = text.split(" ");
+  const pieces: string[] = [];
+  let piece: string[] = [];
+  for (const word of words) {
+    if (piece.length > 0 && textWidth([...piece, word].join(" "), true) > width) {
+      // Break before the word, or before the words at the end of the piece that end with a full stop.
+      let cut = piece.length;
+      while (cut > 1 && piece[cut - 1]!.endsWith(".")) cut--;
+      pieces.push(piece.slice(0, cut).join(" "));
+      piece = [...piece.slice(cut), word];
+    } else piece.push(word);
+  }
+  pieces.push(piece.join(" "));
+  return pieces;
 }

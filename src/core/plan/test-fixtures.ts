@@ -123,6 +123,26 @@ export function setCell(snapshot: WorkbookSnapshot, sheet: string, address: stri
   line[column - 1] = value;
 }
 
+/**
+ * The line a run wrote on a form it left out, from its first piece at `address` down (one piece a
+ * row; only the last ends with a full stop): its cells and its text, the pieces joined.
+ */
+export function notScoredLineOn(snapshot: WorkbookSnapshot, sheet: string, address: string): { cells: string[]; text: string } {
+  const s = snapshot.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const { row, column } = parseCell(address);
+  const cells: string[] = [];
+  const texts: string[] = [];
+  for (let r = row; ; r++) {
+    const v = s.values[r - 1]?.[column - 1];
+    if (typeof v !== "string" || v === "") break;
+    cells.push(cellAddress(r, column));
+    texts.push(v);
+    if (v.endsWith(".")) break;
+  }
+  return { cells, text: texts.join(" ") };
+}
+
 /** The grid an owned sheet of a plan would show (blocks only). */
 export function ownedGrid(plan: WritePlan, name: string): CellValue[][] {
   const sheet = plan.owned.find((o) => o.name === name);
