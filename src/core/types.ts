@@ -357,7 +357,13 @@ export interface ChartPlan {
   ourTitles?: string[];
   /** Categories (unit names, or group names for radar), an A1 range on `sheet`. */
   categories: string;
-  series: { name: string; values: string }[];
+  /**
+   * `nameCell`: the cell on `dataSheet` (A1, "C101") whose text is exactly `name` (the header of
+   * the series' column in the charts' data), which the series names by reference, so that a reader
+   * that drops literal names (LibreOffice saving to .xls) still shows it; absent: no such cell, and
+   * the name is written as text. A host that names series by string (Office.js) may ignore it.
+   */
+  series: { name: string; values: string; nameCell?: string }[];
   /** Sheet holding the categories and series ranges. */
   dataSheet: string;
   /** Where the chart sits on its own sheet: top-left and bottom-right cells. */

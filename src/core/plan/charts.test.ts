@@ -450,6 +450,38 @@ test("a unit's name longer than Excel takes for a series' name (255 characters) 
   expect(ownedGrid(plan, "Biểu đồ").flat()).toContain(long);
 });
 
+describe("each series is named by the cell of the charts' data that holds its name", () => {
+  const named = (plan: ReturnType<typeof run>) => {
+    const grid = ownedGrid(plan, "Biểu đồ");
+    return chartsOf(plan).flatMap((c) => c.series.map((s) => ({ chart: c.name, s, cell: s.nameCell === undefined ? undefined : cellsOf(grid, s.nameCell)[0] })));
+  };
+
+  test("the total's, every group's (also when the groups' chart shows the first and last units only) and the profile's, the header over its values", () => {
+    for (const { s, cell } of named(run(PROVINCES, builtin("dti-tinh-922-2022")))) {
+      expect(s.nameCell).toBeDefined();
+      expect(cell).toBe(s.name);
+      // The header right over the series' values.
+      const head = parseRange(s.nameCell!);
+      const values = parseRange(s.values);
+      expect([head.left, head.top]).toEqual([values.left, values.top - 1]);
+    }
+    const header = ["Mã đơn vị", "Đơn vị", "le", "eys", "mys", "gnipc"];
+    const rows = Array.from({ length: 204 }, (_, i) => [`C${i + 1}`, `Quốc gia ${i + 1}`, 50 + (i % 35), 8 + (i % 10), 3 + (i % 12), 1000 + i * 300]);
+    const hdi = named(run({ sheets: [{ name: "HDI", values: [header, ...rows] }] }, builtin("undp-hdi")));
+    expect(hdi.filter((x) => x.chart === CHART_NAMES.groups).length).toBeGreaterThan(1);
+    for (const { s, cell } of hdi) expect(cell).toBe(s.name);
+  });
+
+  test("a name cut for the series (a unit's name over 255 characters) has no such cell and stays written as text", () => {
+    const long = `Hà Nội ${"và vùng phụ cận ".repeat(20)}`.trim();
+    const snapshot: WorkbookSnapshot = { sheets: [{ ...PROVINCES.sheets[0]!, values: PROVINCES.sheets[0]!.values.map((r, i) => (i === 1 ? [r[0]!, long, ...r.slice(2)] : r)) }] };
+    const series = named(run(snapshot, builtin("dti-tinh-922-2022")));
+    const cut = series.find((x) => x.s.name.endsWith("…"))!;
+    expect(cut.s.nameCell).toBeUndefined();
+    for (const { s, cell } of series.filter((x) => x !== cut)) expect(cell).toBe(s.name);
+  });
+});
+
 describe("the units as the index calls them", () => {
   test("the provincial DTI's charts name its units \"Tỉnh\", as its results sheet does: the data's header, the axis and the titles; an index without a name for them says \"đơn vị\"", () => {
     const plan = run(PROVINCES, builtin("dti-tinh-922-2022"));

@@ -438,6 +438,18 @@ function seriesName(name: string): string {
 }
 
 /**
+ * A series of the charts sheet's data: its name (seriesName of its column's header, `header`, on
+ * row `headerRow`), its values (rows `first` to `last` of `column`), and the header's cell as the
+ * cell that names it (ChartPlan's `nameCell`) when that cell holds exactly the name: not one cut or
+ * put on one line, where the name stays written as text.
+ */
+function dataSeries(header: PlanValue, headerRow: number, column: number, first: number, last: number): ChartPlan["series"][number] {
+  const text = String(header ?? "");
+  const name = seriesName(text);
+  return { name, values: rangeAddress(first, column, last, column), ...(name !== "" && name === text ? { nameCell: cellAddress(headerRow, column) } : {}) };
+}
+
+/**
  * How the charts name each unit: by its name, or "name (code)" when another unit the charts draw
  * (`units`) has the same name, as two "Xã Tân Lập" of two districts do, so that no two bars, and
  * no two of the profile's series, read alike. Names are the same as a reader reads them: spaces,
@@ -605,7 +617,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         kind: "barSorted",
         ...titled((l, own) => chartTitleText(usePoints ? "totalTitle" : "totalValueTitle", l, own)),
         categories: unitCats,
-        series: [{ name: totalHeader, values: rangeAddress(top1 + 1, 2, last1, 2) }],
+        series: [dataSeries(totalHeader, top1, 2, top1 + 1, last1)],
         dataSheet: sheet,
         ...place("barSorted"),
         xAxisTitle: unitHeader,
@@ -633,8 +645,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         kind: stackPoints ? "stackedBar" : "barSorted",
         ...titled((l, own) => (ends ? groupsEndsTitle(l, groupsTitle(l, own), ends.each, unitCount(units.length, l, unitLabel)) : groupsTitle(l, own))),
         categories: ends ? rangeAddress(top3 + 1, 1, last3, 1) : unitCats,
-        series: groups.map((g, i) =>
-          ({ name: seriesName(g.name), values: ends ? rangeAddress(top3 + 1, 2 + i, last3, 2 + i) : rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
+        series: groups.map((g, i) => (ends ? dataSeries(head3[1 + i]!, top3, 2 + i, top3 + 1, last3) : dataSeries(head1[2 + i]!, top1, 3 + i, top1 + 1, last1))),
         dataSheet: sheet,
         ...place("stackedBar"),
         xAxisTitle: unitHeader,
@@ -656,7 +667,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
             axes.level === "below" ? FORMER_CHART_LABELS.profileBelowTitle : [],
           ),
           categories: rangeAddress(top2 + 1, 1, lastAxisRow, 1),
-          series: head2.slice(1).map((h, i) => ({ name: seriesName(String(h)), values: rangeAddress(top2 + 1, 2 + i, lastAxisRow, 2 + i) })),
+          series: head2.slice(1).map((h, i) => dataSeries(h, top2, 2 + i, top2 + 1, lastAxisRow)),
           dataSheet: sheet,
           ...place("radar"),
           ...(profileMax !== undefined ? { valueAxisMax: profileMax } : {}),

@@ -372,6 +372,18 @@ function numCache(values: number[], count: number): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>${pts}</c:numCache>`;
 }
 
+/**
+ * A series' name (c:tx): a reference to the cell of the charts' data that holds it (the plan's
+ * `nameCell`), its text cached, so that LibreOffice keeps it when it saves to .xls (Excel 97),
+ * which drops a name written as text ("Column B" in the legend); written as text where the plan
+ * has no such cell.
+ */
+function seriesNameXml(plan: ChartPlan, i: number): string {
+  const s = plan.series[i]!;
+  if (s.nameCell === undefined) return `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>`;
+  return `<c:tx><c:strRef><c:f>${escapeXml(seriesFormula(plan.dataSheet, s.nameCell))}</c:f>${strCache([s.name])}</c:strRef></c:tx>`;
+}
+
 function seriesXml(plan: ChartPlan, cache: { categories: string[]; series: number[][] }, i: number): string {
   const s = plan.series[i]!;
   const colour = PALETTE[i % PALETTE.length]!;
@@ -383,7 +395,7 @@ function seriesXml(plan: ChartPlan, cache: { categories: string[]; series: numbe
         `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr></c:marker>`
       : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
   return (
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill}${valueLabelsXml(plan)}` +
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesNameXml(plan, i)}${fill}${valueLabelsXml(plan)}` +
     `<c:cat><c:strRef><c:f>${escapeXml(seriesFormula(plan.dataSheet, plan.categories))}</c:f>${strCache(cache.categories)}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(plan.dataSheet, s.values))}</c:f>${numCache(values, count)}</c:numRef></c:val>` +
     `</c:ser>`
