@@ -113,6 +113,23 @@ describe("the copy of the figures and the line that says they changed, in Excel"
     }
   }, 60_000);
 
+  test("the charts sheet's line above its charts (A1): empty while no flag is above 0, the results sheet's line otherwise, red and bold by one formula rule, written again in place by a second run", async () => {
+    const { double, definition } = await layoutAWorkbook(12);
+    await score(double, definition);
+    const charts = SHEET_NAMES.charts.vi;
+    const check = () => {
+      const a1 = double.cell(`'${charts}'!A1`)!;
+      expect(a1.f).toMatch(new RegExp(`^=IF\\(${escape(COUNT)}=0,"","Số liệu của "&`));
+      expect(a1.f).toContain("đã được sửa sau lần chấm ngày 15/01/2026: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.");
+      expect(customFormats(double, charts)).toEqual([{ type: "Custom", areas: [{ row: 0, col: 0, rows: 1, cols: 1 }], custom: { formula: `=${COUNT}>0`, font: { color: "#C00000", bold: true } } }]);
+      // Nothing else on row 1 (the charts start under it).
+      expect([...double.sheet(charts).cells.entries()].filter(([k, c]) => Math.floor(k / 16384) === 0 && (c.f !== undefined || c.t !== "Empty")).map(([k]) => k)).toEqual([0]);
+    };
+    check();
+    await score(double, definition);
+    check();
+  }, 60_000);
+
   test("scored again in English: the results sheet, renamed by Excel, keeps one rule for its subtitle, now in English", async () => {
     const { double, definition } = await layoutAWorkbook(6);
     await score(double, definition);

@@ -65,6 +65,8 @@ interface Read {
   flags: string[];
   /** Each form by its unit's name: what the cell under its summary shows. */
   lines: Map<string, string>;
+  /** The charts sheet's status line (A1, above its charts). */
+  chartsLine: string;
 }
 
 /** Every sheet as LibreOffice shows it, converted to CSV by `how`. */
@@ -73,11 +75,13 @@ function read(file: string, out: string, how: typeof convert, filter = CSV_ALL_S
   const rows = (name: string) => parseCsv(readFileSync(join(dir, out, name))).rows;
   const results = written.find((f) => f.normalize("NFC").endsWith("-Kết quả.csv"));
   const index = written.find((f) => f.endsWith("-_index.csv"));
+  const charts = written.find((f) => f.normalize("NFC").endsWith("-Biểu đồ.csv"));
   expect(results).toBeDefined();
   expect(index).toBeDefined();
+  expect(charts).toBeDefined();
   const lines = new Map<string, string>();
   for (const f of written) {
-    if (f === results || f === index) continue;
+    if (f === results || f === index || f === charts) continue;
     const grid = rows(f);
     // A form: its summary's first label, then its rank labels, then the line.
     for (let r = 0; r < Math.min(grid.length, 10); r++) {
@@ -90,7 +94,7 @@ function read(file: string, out: string, how: typeof convert, filter = CSV_ALL_S
       break;
     }
   }
-  return { top: rows(results!).slice(0, 2), flags: rows(index!).filter((r) => r[0] === "inputs").map((r) => r[2]!), lines };
+  return { top: rows(results!).slice(0, 2), flags: rows(index!).filter((r) => r[0] === "inputs").map((r) => r[2]!), lines, chartsLine: rows(charts!)[0]?.[0] ?? "" };
 }
 
 const SUBTITLE = /^Chấm điểm ngày \d\d\/\d\d\/\d{4} bằng DTI Scorer .*; 20 sở, ban, ngành.*\. Chương trình ghi lại bảng này \(cả số liệu lẫn định dạng\) ở mỗi lần tính: đừng sửa số liệu hay định dạng trong bảng; cột và ghi chú bạn thêm được giữ lại\.$/;
@@ -99,7 +103,9 @@ const FORM_STALE = /^Số liệu đã sửa sau lần chấm ngày \d\d\/\d\d\/\
 /** Another unit's figures changed: the demo's index compares units (a `relative` rule), so this unit's points may be out of date too. */
 const OTHERS_STALE = /^Số liệu của sở, ban, ngành khác đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/;
 
-function expectUnchanged({ top, lines }: Read): void {
+function expectUnchanged({ top, lines, chartsLine }: Read): void {
+  // Above the charts, nothing.
+  expect(chartsLine).toBe("");
   // The title's row holds the title alone; the subtitle is where it always is.
   expect(top[0]!.filter((c) => c.trim() !== "")).toHaveLength(1);
   expect(top[1]![0]).toMatch(SUBTITLE);
@@ -118,12 +124,14 @@ test("calculated, nothing changed: the subtitle in A2, every flag 0, nothing und
   expectUnchanged(seen);
 });
 
-test("one figure changed outside DTI Scorer, calculated: A2 says that 1 unit's figures changed, that unit's form says its points and rank are out of date, every other form that its points and rank may be", () => {
-  const { top, flags, lines } = read("sua.xlsx", "changed", convertCalculated);
+test("one figure changed outside DTI Scorer, calculated: A2, and A1 of the charts sheet, say that 1 unit's figures changed, that unit's form says its points and rank are out of date, every other form that its points and rank may be", () => {
+  const { top, flags, lines, chartsLine } = read("sua.xlsx", "changed", convertCalculated);
   expect(flags.filter((f) => f !== "0")).toEqual(["1"]);
   expect(top[0]!.filter((c) => c.trim() !== "")).toHaveLength(1);
   expect(top[1]![0]).toMatch(STALE);
   expect(STALE.exec(top[1]![0]!)![1]).toBe("1");
+  // The charts sheet says the same above its charts.
+  expect(chartsLine).toBe(top[1]![0]);
   expect(lines.get(changed.unit.normalize("NFC"))).toMatch(FORM_STALE);
   const others = [...lines].filter(([u]) => u !== changed.unit.normalize("NFC"));
   expect(others).toHaveLength(19);
@@ -158,7 +166,7 @@ function pageWith(pdf: string, text: RegExp, pages: number): number | undefined 
   return undefined;
 }
 
-test("printed, calculated: the warning is on the first page in red, and the changed form's line in red; unchanged, nothing is red", () => {
+test("printed, calculated: the warning is on the first page in red, the changed form's line in red, and the warning on the charts sheet's first page in red; unchanged, nothing is red", () => {
   const pdfOf = (file: string, out: string) => {
     const written = convertCalculated(join(dir, file), "pdf", join(dir, out));
     expect(written).toHaveLength(1);
@@ -179,6 +187,19 @@ test("printed, calculated: the warning is on the first page in red, and the chan
   expect(form).toBeDefined();
   expect(redPixels(after, form!)).toBeGreaterThan(50);
   expect(redPixels(before, form!)).toBe(0);
+  // The charts sheet's first page (its footer: "Biểu đồ", "Trang 1") says it too, above the first chart, in red; unchanged, it has no red.
+  // (sua.xlsx went through ExcelJS, which drops the charts: the line alone shows there.)
+  const chartsPage = (pdf: string) => pageWith(pdf, /Biểu đồ\s+Trang 1\b/, Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf]).toString("utf8"))![1]));
+  const changedCharts = chartsPage(after);
+  expect(changedCharts).toBeDefined();
+  expect(execFileSync("pdftotext", ["-f", String(changedCharts), "-l", String(changedCharts), after, "-"]).toString("utf8").replace(/\s+/g, " ")).toContain(
+    "Số liệu của 1 sở, ban, ngành đã được sửa sau lần chấm ngày",
+  );
+  expect(redPixels(after, changedCharts!)).toBeGreaterThan(200);
+  const unchangedCharts = chartsPage(before);
+  expect(unchangedCharts).toBeDefined();
+  expect(execFileSync("pdftotext", ["-f", String(unchangedCharts), "-l", String(unchangedCharts), before, "-"]).toString("utf8")).not.toContain("Số liệu của 1");
+  expect(redPixels(before, unchangedCharts!)).toBe(0);
 });
 
 test("saved by LibreOffice (which writes `_index!` without quotes), then scored again: every form's summary and its line stay where they were, one of each", async () => {

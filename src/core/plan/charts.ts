@@ -9,6 +9,7 @@
  * too, the radar is left out.
  */
 import type { IndexModel } from "../definition/model";
+import type { LocalizedText } from "../definition/schema";
 import { parseDefinition } from "../definition/parse";
 import type { Lang, Message } from "../i18n/text";
 import { localize, normalizeKey, tonePlacementKey } from "../i18n/text";
@@ -23,6 +24,7 @@ import {
   type PartCounts,
   chartTitle,
   chartTitleText,
+  inputsChangedStatus,
   shortened,
   type ProfileShape,
   SHEET_NAMES,
@@ -38,7 +40,7 @@ import {
 import { type IndexSheetState, unitKey } from "./index-sheet";
 import { CHARTS_DATA_HEADING, textOf } from "./sheet-names";
 import { coalesceRanges, ownedLastRun, recordedRanges, writtenArea } from "./results-area";
-import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote } from "./results-sheet";
+import { DEFAULT_FORMATS, type FigureFormats, STATUS_RED, figure, resultsNote } from "./results-sheet";
 import { chartedUnit, comparedUnit, groupFormats } from "./figures";
 
 export interface ChartsSheetInput {
@@ -544,8 +546,9 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const radarRows = Math.min(pageBarRows, Math.ceil((sheetWidth * POINTS_PER_COLUMN_UNIT) / LINE_HEIGHT));
   const heights: Record<ChartKind, number> = { barSorted: barChartRows(units.length, pageBarRows, false), stackedBar: pageBarRows, radar: radarRows };
   // Each chart keeps its place whether or not it is chosen, so a later run puts it where it was.
+  // The first under the status line (CHARTS_STATUS_CELL), which they never cover.
   const tops = new Map<ChartKind, number>();
-  let next = 1;
+  let next = CHARTS_FIRST_ROW;
   for (const kind of CHART_KINDS) {
     tops.set(kind, next);
     next += heights[kind] + GAP_ROWS;
@@ -715,6 +718,33 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
     after: input.after,
   };
   return { sheet: plan, warnings };
+}
+
+/**
+ * The cell of the charts sheet's status line, above the charts (on the first chart's printed page),
+ * which says when figures were changed since scoring, as the results sheet's subtitle does
+ * (withChartsStatus); the charts start on the row under it.
+ */
+export const CHARTS_STATUS_CELL = "A1";
+const CHARTS_FIRST_ROW = parseCell(CHARTS_STATUS_CELL).row + 1;
+
+/**
+ * The charts sheet with its status line (CHARTS_STATUS_CELL): a formula, so that the sheet says on
+ * its own, in any spreadsheet program, shown or printed without the results sheet, that its charts
+ * are out of date: empty while `count` (a formula expression: how many units' figures changed since
+ * scoring, inputsChangedCount) is 0, and the results sheet's line otherwise (inputsChangedStatus:
+ * "… điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại…"), red and bold by a conditional
+ * format on the same count. It holds the empty text as its value (scored now: nothing changed).
+ */
+export function withChartsStatus(sheet: OwnedSheetPlan, count: string, scoredAt: Date, lang: Lang, unitLabel?: LocalizedText): OwnedSheetPlan {
+  const formula = `=IF(${count}=0,"",${inputsChangedStatus(count, scoredAt, lang, unitLabel)})`;
+  // "General": a formula written into a text cell would stay text.
+  const block: CellBlock = { address: CHARTS_STATUS_CELL, values: [[""]], formulas: [[formula]], numberFormat: "General" };
+  return {
+    ...sheet,
+    blocks: [...sheet.blocks, block],
+    conditionalFormats: [...sheet.conditionalFormats, { range: CHARTS_STATUS_CELL, kind: "expression", formula: `=${count}>0`, colors: [STATUS_RED], bold: true }],
+  };
 }
 
 /**

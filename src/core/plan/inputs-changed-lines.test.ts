@@ -7,10 +7,10 @@
 import type { CellValue, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseRange } from "./a1";
 import { type IndexSheetState, unitInputsChangedCount } from "./index-sheet";
-import { formulaText, isInputsChangedLine } from "./labels";
+import { formulaText, inputsChangedStatusText, isInputsChangedLine } from "./labels";
 import { planResults } from "./plan";
 import { planClearForm } from "./sheet-edits";
-import { applyEdits, clearedBy, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, insertRows, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, clearedBy, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, insertRows, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 const LATER = new Date("2024-05-20T07:08:09Z");
@@ -210,6 +210,67 @@ describe("the line under a form's summary", () => {
   });
 });
 
+describe("the charts sheet's status line", () => {
+  const COUNT = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;
+  const charts = (plan: WritePlan, name = "Biểu đồ") => plan.owned.find((o) => o.name === name)!;
+  /** The workbook as `first` left it (its results and charts sheets as it wrote them), the charts sheet's A1 as `a1` when given. */
+  const after = (first: WritePlan, a1?: CellValue) => {
+    const snapshot = demoSnapshot();
+    const grid = ownedGrid(first, "Biểu đồ").map((r) => [...r]);
+    if (a1 !== undefined) (grid[0] ??= [])[0] = a1;
+    snapshot.sheets.push({ name: "Kết quả", values: ownedGrid(first, "Kết quả") }, { name: "Biểu đồ", values: grid });
+    return snapshot;
+  };
+
+  test("A1, above the charts: empty while no flag is above 0, the results sheet's line (the charts out of date) otherwise, red and bold by a formula rule on A1 only; in the run's language", () => {
+    const plan = run(demoSnapshot());
+    const sheet = charts(plan);
+    const a1 = sheet.blocks.filter((b) => b.address === "A1");
+    expect(a1).toHaveLength(1);
+    expect(a1[0]!.values).toEqual([[""]]);
+    expect(a1[0]!.numberFormat).toBe("General");
+    const formula = a1[0]!.formulas![0]![0]!;
+    expect(formula.startsWith(`=IF(${COUNT}=0,"","Số liệu của "&${COUNT}&`)).toBe(true);
+    expect(formula).toContain("đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.");
+    // What it shows when one unit's figures changed: the results sheet's line, which a later run knows for the project's.
+    // (As a host gives it as the cached result, from the formula: inputsChangedStatusText.)
+    const shown = inputsChangedStatusText(1, NOW, "vi", formula);
+    expect(shown).toBe("Số liệu của 1 đơn vị đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.");
+    expect(isInputsChangedLine(shown)).toBe(true);
+    expect(sheet.conditionalFormats).toEqual([{ range: "A1", kind: "expression", formula: `=${COUNT}>0`, colors: ["FFC00000"], bold: true }]);
+    // No chart covers it: each starts on row 2 or below, the first on row 2; the sheet prints it with them.
+    expect(Math.min(...sheet.charts.map((c) => parseRange(`${c.from}:${c.to}`).top))).toBe(2);
+    expect(parseRange(sheet.print!.printArea!).top).toBe(1);
+    // Nothing else on row 1.
+    expect(sheet.blocks.filter((b) => parseRange(b.address).top === 1).map((b) => b.address)).toEqual(["A1"]);
+    expect(charts(run(demoSnapshot(), { lang: "en" }), "Charts").blocks.find((b) => b.address === "A1")!.formulas![0]![0]).toContain(
+      "were changed after scoring on 6 May 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.",
+    );
+  });
+
+  test("a second run writes it again in place, once, showing nothing or out of date, and says nothing of it; a text the user typed there stays, and the sheet then has none", () => {
+    const first = run(demoSnapshot());
+    const stale = "Số liệu của 1 đơn vị đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.";
+    expect(isInputsChangedLine(stale)).toBe(true);
+    for (const a1 of [undefined, stale]) {
+      const second = run(after(first, a1), { previous: indexState(first), now: LATER });
+      const sheet = charts(second);
+      expect(sheet.blocks.filter((b) => b.address === "A1")).toHaveLength(1);
+      expect(sheet.blocks.find((b) => b.address === "A1")!.formulas![0]![0]).toContain("lần chấm ngày 20/05/2024");
+      expect(clearedBy(second, "Biểu đồ", "A1")).toBe(true);
+      expect(sheet.conditionalFormats.filter((c) => c.range === "A1")).toHaveLength(1);
+      expect(indexState(second).owned.cells.filter((c) => c.sheet === "Biểu đồ" && c.role === "status")).toEqual([{ sheet: "Biểu đồ", role: "status", ranges: ["A1"] }]);
+      expect((second.warnings ?? []).filter((w) => w.sheet === "Biểu đồ")).toEqual([]);
+    }
+    const typed = run(after(first, "Báo cáo quý II — bản in"), { previous: indexState(first), now: LATER });
+    expect(charts(typed).blocks.some((b) => b.address === "A1")).toBe(false);
+    expect(charts(typed).conditionalFormats).toEqual([]);
+    expect(clearedBy(typed, "Biểu đồ", "A1")).toBe(false);
+    expect(indexState(typed).owned.cells.filter((c) => c.sheet === "Biểu đồ").map((c) => c.role)).toEqual(["chartData"]);
+    expect((typed.warnings ?? []).filter((w) => w.sheet === "Biểu đồ")).toEqual([]);
+  });
+});
+
 describe("the results sheet's subtitle", () => {
   test("is a formula showing the subtitle while no flag is above 0, the subtitle its value, red and bold by a formula rule on A2 only", () => {
     const plan = run(demoSnapshot());
@@ -224,7 +285,11 @@ describe("the results sheet's subtitle", () => {
     expect(results.conditionalFormats.filter((c) => c.kind === "expression")).toEqual([{ range: "A2", kind: "expression", formula: `=${count}>0`, colors: ["FFC00000"], bold: true }]);
     // Nothing on the title's row but the title.
     expect(results.blocks.filter((b) => parseRange(b.address).top === 1).map((b) => b.address)).toEqual(["A1"]);
-    expect(indexState(plan).owned.cells.filter((c) => c.role === "status")).toEqual([{ sheet: "Kết quả", role: "status", ranges: ["A2"] }]);
+    // The subtitle's cell, and the charts sheet's line above its charts (withChartsStatus).
+    expect(indexState(plan).owned.cells.filter((c) => c.role === "status")).toEqual([
+      { sheet: "Kết quả", role: "status", ranges: ["A2"] },
+      { sheet: "Biểu đồ", role: "status", ranges: ["A1"] },
+    ]);
   });
 
   test("units read from a CSV file are watched in the sheet the file becomes in the scored workbook", () => {

@@ -6,7 +6,7 @@ import { LANGS, foldText, localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
-import { chartsDataRanges, lastChartsArea, planChartsSheet } from "./charts";
+import { CHARTS_STATUS_CELL, chartsDataRanges, lastChartsArea, planChartsSheet, withChartsStatus } from "./charts";
 import {
   type IndexSheetState,
   type OwnedCells,
@@ -21,7 +21,7 @@ import {
   UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, type RadarChooser, formPageHeader, instructionsPeriodLine, isInstructionsPeriodBlock, isMarkFill, isRoundingNote, markNote } from "./labels";
+import { INDEX_SHEET, type RadarChooser, formPageHeader, instructionsPeriodLine, isInputsChangedLine, isInstructionsPeriodBlock, isMarkFill, isRoundingNote, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
 import { isInstructionsSheet } from "../form-sheets";
 import { cellText } from "../read/sheet";
@@ -49,6 +49,7 @@ import {
   noteRemarks,
   ownedSheetRewrite,
   overwrittenMessage,
+  recordedRanges,
   strandedBeside,
   strandedBesideMessage,
   tableMoves,
@@ -700,6 +701,20 @@ export function planResults(
   // On the charts sheet, the charts' data (its heading and the blocks under it): anything a later
   // run finds elsewhere on the sheet is the user's.
   ownedCells.push({ sheet: charts.name, role: "chartData", ranges: chartsDataRanges(charts) });
+  // Above the charts, the line that says, by a formula, when figures were changed since scoring, as
+  // the results sheet's subtitle does (withChartsStatus): the project's cell, written again in place
+  // each run while it holds that line or nothing; a text the user typed there stays, and the sheet
+  // then has no such line. The charts sheet as read: under its old name when this run renames it.
+  const chartsNow = names.renames.find((r) => r.to === names.charts)?.from ?? names.charts;
+  const chartsSheetNow = snapshot?.sheets.find((x) => x.name === chartsNow);
+  const statusFree = (row: number, column: number) => {
+    const v = chartsSheetNow?.values[row - 1]?.[column - 1];
+    return v === undefined || v === null || v === "" || isInputsChangedLine(v);
+  };
+  const statusCell = parseCell(CHARTS_STATUS_CELL);
+  const chartsStatus = copies.length > 0 && statusFree(statusCell.row, statusCell.column);
+  if (chartsStatus) ownedCells.push({ sheet: charts.name, role: "status", ranges: [CHARTS_STATUS_CELL] });
+  const chartsSheet = chartsStatus ? withChartsStatus(charts, inputsChangedCount(), options.now, lang, model.definition.unitLabel) : charts;
   const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
   const previousCells = previousCellsOf(previous, snapshot);
@@ -866,17 +881,18 @@ export function planResults(
   const last = known && sheetNow ? lastRunArea(sheetNow, known, movedSheets, results.name) : undefined;
   const rewrite = last && sheetNow ? ownedSheetRewrite(sheetNow, [...last, ...(added.area ? [added.area] : [])], resultsSheet) : undefined;
   // The same on the charts sheet (as read: under its old name when this run renames it): only the
-  // charts' data is cleared, the last run's and this run's; the charts are updated by name.
-  const chartsNow = names.renames.find((r) => r.to === names.charts)?.from ?? names.charts;
-  const chartsSheetNow = snapshot?.sheets.find((x) => x.name === chartsNow);
-  const chartsLast = known && chartsSheetNow ? lastChartsArea(chartsSheetNow, known, movedSheets, charts.name) : undefined;
-  const chartsRewrite = chartsLast && chartsSheetNow ? ownedSheetRewrite(chartsSheetNow, chartsLast, charts) : undefined;
+  // charts' data is cleared, the last run's and this run's, and the status line the last run wrote
+  // while it holds that line or nothing; the charts are updated by name.
+  const chartsData = known && chartsSheetNow ? lastChartsArea(chartsSheetNow, known, movedSheets, charts.name) : undefined;
+  const chartsLast =
+    chartsData && known ? [...chartsData, ...recordedRanges(known, movedSheets, charts.name, "status").filter((r) => statusFree(r.top, r.left))] : chartsData;
+  const chartsRewrite = chartsLast && chartsSheetNow ? ownedSheetRewrite(chartsSheetNow, chartsLast, chartsSheet) : undefined;
   const overwritten = [
     ...(rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : []),
     ...(chartsRewrite && chartsRewrite.overwritten.length > 0 ? [overwrittenMessage(charts.name, chartsRewrite.overwritten, "charts")] : []),
   ];
   // What the user typed where the charts now lie (grown with more units) is kept, but hidden: named.
-  const hidden = chartsLast && chartsSheetNow ? cellsUnderCharts(chartsSheetNow, [...chartsLast, ...writtenArea(charts)], charts) : [];
+  const hidden = chartsLast && chartsSheetNow ? cellsUnderCharts(chartsSheetNow, [...chartsLast, ...writtenArea(chartsSheet)], chartsSheet) : [];
   if (hidden.length > 0) overwritten.push(underChartsMessage(charts.name, hidden));
   // The values of added columns whose unit this run does not list are named: they are not carried.
   const listed = new Set(ranked.map((u) => unitKey(u)));
@@ -903,7 +919,7 @@ export function planResults(
     owned: [
       rewrite ? { ...resultsSheet, clear: rewrite.clear, ...moved } : resultsSheet,
       {
-        ...charts,
+        ...chartsSheet,
         charts: withTitlesWritten(charts.charts, previous),
         ...(charts.print ? { print: { ...charts.print, ...printedPageTexts(localize(model.definition.name, lang), periods, lang) } } : {}),
         ...(chartsRewrite ? { clear: chartsRewrite.clear } : {}),

@@ -724,7 +724,7 @@ export function printedPageTexts(indexName: string, periods: readonly string[], 
 /** The cell of the subtitle, which says when figures were changed since scoring. */
 export const RESULTS_STATUS_CELL = "A2";
 /** The red of the line that says the figures changed (as ARGB for a conditional format). */
-const STATUS_RED = "FFC00000";
+export const STATUS_RED = "FFC00000";
 
 /**
  * The results sheet whose subtitle (A2) says, when the figures were changed since scoring, that

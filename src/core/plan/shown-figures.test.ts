@@ -371,6 +371,7 @@ describe("the charts compare the units the index ranks", () => {
         if (top === 0 && row.getCell(1).value === first) top = n;
       });
       const out: CellValue[][] = [];
+      if (top === 0) return out;
       for (let n = top + 1; charts.getRow(n).getCell(1).value !== null; n++) out.push((charts.getRow(n).values as CellValue[]).slice(1));
       return out;
     };

@@ -49,13 +49,16 @@ describe("what the analyst typed on the charts sheet", () => {
     const plan = run(demoSnapshot(TWENTY));
     const sheet = plan.owned.find((o) => o.name === CHARTS)!;
     const recorded = indexState(plan).owned.cells.filter((c) => c.sheet === CHARTS);
-    expect(recorded.map((c) => c.role)).toEqual(["chartData"]);
+    // The data, and the status line above the charts (its own role: not the data's heading).
+    expect(recorded.map((c) => c.role)).toEqual(["chartData", "status"]);
+    expect(recorded[1]!.ranges).toEqual(["A1"]);
     const ranges = recorded[0]!.ranges.map(parseRange);
     const grid = ownedGrid(plan, CHARTS);
     const heading = headingRow(grid);
     expect(heading).toBeGreaterThan(20);
-    // Each cell the plan writes is in a recorded range; a handful of them however many units.
-    const inside = (row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+    // Each cell the plan writes is in a recorded range (the status line's in its own); a handful of them however many units.
+    const inside = (row: number, column: number) =>
+      (row === 1 && column === 1) || ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
     for (const r of writtenArea(sheet)) for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) expect(inside(row, c)).toBe(true);
     expect(ranges.length).toBeLessThanOrEqual(4);
     // None above the heading: the charts sit there, and the analyst's cells beside them.
@@ -79,8 +82,9 @@ describe("what the analyst typed on the charts sheet", () => {
     expect(sheet.clear).toBeDefined();
     expect(clearedBy(plan, CHARTS, "K2")).toBe(false);
     expect(clearedBy(plan, CHARTS, `A${below}`)).toBe(false);
-    // Nothing above the data, where the charts are, is cleared; the data is.
-    for (const cell of ["A1", "A2", `H${heading - 1}`]) expect(clearedBy(plan, CHARTS, cell)).toBe(false);
+    // Nothing above the data, where the charts are, is cleared but the status line above them (A1); the data is.
+    for (const cell of ["A2", "A3", `H${heading - 1}`]) expect(clearedBy(plan, CHARTS, cell)).toBe(false);
+    expect(clearedBy(plan, CHARTS, "A1")).toBe(true);
     expect(clearedBy(plan, CHARTS, `A${heading}`)).toBe(true);
     expect(clearedBy(plan, CHARTS, cellAddress(last, 2))).toBe(true);
     // The charts are written again, by their names, with their data.
@@ -119,19 +123,22 @@ describe("what the analyst typed on the charts sheet", () => {
     ]);
   });
 
-  test("rows inserted above the charts since: the data is found where it moved, cleared there, and the rows typed above stay, named as lying under the charts (which go back to their place)", () => {
+  test("rows inserted above the charts since: the data is found where it moved, cleared there, and the rows typed above stay, named as lying under the charts (which go back to their place); a text typed where the status line goes keeps it off the sheet", () => {
     const { snapshot, previous, heading } = afterFirstRun(() => undefined);
     insertRows(snapshot, CHARTS, 1, [["Báo cáo quý II"], [null, "Kèm theo công văn số 45/STTTT"]]);
     expect(lastChartsArea(snapshot.sheets.find((s) => s.name === CHARTS)!, previous, new Map(), CHARTS)![0]!.top).toBe(heading + 2);
     const plan = run(snapshot, previous);
+    // A1, the status line's cell above the charts, is not under them: the user's text there stays, seen, and the sheet has no status line.
     expect(plan.warnings ?? []).toEqual([
       {
         sheet: CHARTS,
-        vi: `Trang '${CHARTS}': 2 ô bạn nhập nằm dưới các biểu đồ của lần chấm này nên bị che khuất: A1 "Báo cáo quý II", B2 "Kèm theo công văn số 45/STTTT". Nội dung vẫn được giữ nguyên; hãy chuyển sang ô khác, bên phải các biểu đồ hoặc dưới số liệu biểu đồ, để nhìn thấy và in ra được.`,
-        en: `Sheet '${CHARTS}': 2 cells you typed lie under this run's charts and cannot be seen: A1 "Báo cáo quý II", B2 "Kèm theo công văn số 45/STTTT". They are kept as they are; move them to another cell, right of the charts or under their data, to see and print them.`,
+        vi: `Trang '${CHARTS}': 1 ô bạn nhập nằm dưới các biểu đồ của lần chấm này nên bị che khuất: B2 "Kèm theo công văn số 45/STTTT". Nội dung vẫn được giữ nguyên; hãy chuyển sang ô khác, bên phải các biểu đồ hoặc dưới số liệu biểu đồ, để nhìn thấy và in ra được.`,
+        en: `Sheet '${CHARTS}': 1 cell you typed lies under this run's charts and cannot be seen: B2 "Kèm theo công văn số 45/STTTT". It is kept as it is; move it to another cell, right of the charts or under their data, to see and print it.`,
       },
     ]);
     expect(clearedBy(plan, CHARTS, "A1")).toBe(false);
+    expect(plan.owned.find((o) => o.name === CHARTS)!.blocks.some((b) => b.address === "A1")).toBe(false);
+    expect(indexState(plan).owned.cells.filter((c) => c.sheet === CHARTS).map((c) => c.role)).toEqual(["chartData"]);
     expect(clearedBy(plan, CHARTS, "B2")).toBe(false);
     // The moved data, the two rows under this run's included, is cleared.
     expect(clearedBy(plan, CHARTS, `A${heading + 2}`)).toBe(true);

@@ -180,7 +180,11 @@ describe("the copy of the figures and the line that says they changed", () => {
     // `_index` reads back as before: the stamp, the owned cells (the lines' among them).
     const state = readIndexSheet(snapshotWorkbook(wb))!;
     expect(state.provenance?.scoredAt).toBe(SECOND.toISOString());
-    expect(state.owned.cells.filter((c) => c.role === "status")).toEqual([{ sheet: "Kết quả", role: "status", ranges: ["A2"] }]);
+    // The results sheet's subtitle and the charts sheet's line above its charts.
+    expect(state.owned.cells.filter((c) => c.role === "status")).toEqual([
+      { sheet: "Kết quả", role: "status", ranges: ["A2"] },
+      { sheet: "Biểu đồ", role: "status", ranges: ["A1"] },
+    ]);
     expect(state.owned.cells.filter((c) => c.role === "formStatus").map((c) => `${c.sheet}!${c.ranges.join()}`)).toEqual(DEMO_UNITS.map((u) => `${u.code}!D3`));
     expect(state.inputCopies?.map((c) => c.unit)).toEqual(DEMO_UNITS.map((u) => u.code));
   });
@@ -188,17 +192,19 @@ describe("the copy of the figures and the line that says they changed", () => {
   test("a workbook scored by an earlier version (the line on the title's row, none under the summaries): the old line is emptied, the new ones written once", async () => {
     const scored = (await score(await demoForms())).out;
     const count = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;
-    /** As the earlier version left it: the subtitle as text in A2, the line in L1 recorded as "status", no line on the forms. */
+    /** As the earlier version left it: the subtitle as text in A2, the line in L1 recorded as "status", no line on the forms nor on the charts sheet. */
     const earlier = (typed?: string) =>
       edit(scored, (wb) => {
         const ws = wb.getWorksheet("Kết quả")!;
         ws.getCell("A2").value = String(ws.getCell("A2").result);
         ws.getCell("L1").value = typed ?? ({ formula: `IF(${count}=0,"","Số liệu của "&${count}&" đơn vị đã được sửa")`, result: "" } as ExcelJS.CellValue);
         for (const u of DEMO_UNITS) formLine(wb, u.code).value = null;
+        wb.getWorksheet("Biểu đồ")!.getCell("A1").value = null;
         const index = wb.getWorksheet(INDEX_SHEET)!;
         index.eachRow((row) => {
           if (row.getCell(1).value !== "cells") return;
-          if (row.getCell(3).value === "status") row.getCell(4).value = "L1";
+          if (row.getCell(3).value === "status" && row.getCell(2).value === "Biểu đồ") for (let c = 1; c <= 4; c++) row.getCell(c).value = null;
+          if (row.getCell(3).value === "status" && row.getCell(2).value === "Kết quả") row.getCell(4).value = "L1";
           if (row.getCell(3).value === "formStatus") for (let c = 1; c <= 4; c++) row.getCell(c).value = null;
         });
       });
@@ -247,7 +253,10 @@ describe("the copy of the figures and the line that says they changed", () => {
       wb.getWorksheet(u.code)!.eachRow((row) => row.eachCell((c) => (lines += c.formula?.includes(`MATCH("inputs",'_index'!$A:$A,0)`) ? 1 : 0)));
       expect(lines).toBe(1);
     }
-    expect(readIndexSheet(snapshotWorkbook(wb))!.owned.cells.filter((c) => c.role === "status")).toEqual([{ sheet: "Results", role: "status", ranges: ["A2"] }]);
+    expect(readIndexSheet(snapshotWorkbook(wb))!.owned.cells.filter((c) => c.role === "status")).toEqual([
+      { sheet: "Results", role: "status", ranges: ["A2"] },
+      { sheet: "Charts", role: "status", ranges: ["A1"] },
+    ]);
     const back = await open((await score(english.out, SECOND, "vi")).out);
     expect(status(back, "Kết quả")!.result).toMatch(/^Chấm điểm ngày 08\/06\/2024/);
     expect(expressionRules(back.getWorksheet("Kết quả")!)).toHaveLength(1);

@@ -149,9 +149,11 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     }
     // 20 unit names on the bar charts: a row (15 points) and more for each.
     for (const b of boxes.slice(0, 2)) expect(b.bottom - b.top).toBeGreaterThanOrEqual(DEMO_UNITS.length + 5);
-    // The data the charts read sits below the last chart.
+    // Above the first chart, the status line alone (A1); the data the charts read sits below the last chart.
+    expect(Math.min(...boxes.map((b) => b.top))).toBe(1);
+    expect(ws.getCell("A1").formula).toMatch(/^IF\(COUNTIFS\('_index'!/);
     let dataTop = Infinity;
-    ws.eachRow((row, r) => row.eachCell(() => (dataTop = Math.min(dataTop, r))));
+    ws.eachRow((row, r) => row.eachCell((cell) => (dataTop = cell.address === "A1" ? dataTop : Math.min(dataTop, r))));
     expect(dataTop - 1).toBeGreaterThanOrEqual(Math.max(...boxes.map((b) => b.bottom)));
     // Fit to one page wide, as many pages tall as needed, and a page break after each chart
     // (rowBreaks ids are the last row of a page, 1-based).
