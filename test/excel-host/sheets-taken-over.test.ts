@@ -144,7 +144,8 @@ describe("a chart of the project's the user renamed (Excel)", () => {
     const sheet = double.sheet("Biểu đồ");
     expect(sheet.charts.map((c) => c.name).sort()).toEqual(["Biểu đồ tổng điểm của tôi", CHART_NAMES.groups, CHART_NAMES.profile].sort());
     const mine = sheet.charts.find((c) => c.name === "Biểu đồ tổng điểm của tôi")!;
-    expect(mine.position).toEqual({ start: "A1", end: "I31" });
+    // Where the plan puts the total's chart: under the status line (A1).
+    expect(mine.position).toEqual({ start: "A2", end: "I32" });
     expect(mine.series).toHaveLength(1);
   });
 });

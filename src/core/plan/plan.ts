@@ -884,8 +884,12 @@ export function planResults(
   // charts' data is cleared, the last run's and this run's, and the status line the last run wrote
   // while it holds that line or nothing; the charts are updated by name.
   const chartsData = known && chartsSheetNow ? lastChartsArea(chartsSheetNow, known, movedSheets, charts.name) : undefined;
+  // The status cell is the project's too where this run writes it, or where it holds the line
+  // (a sheet of the project's found without a record: no `_index`).
+  const statusNow =
+    chartsStatus || isInputsChangedLine(chartsSheetNow?.values[statusCell.row - 1]?.[statusCell.column - 1]) ? [parseRange(CHARTS_STATUS_CELL)] : [];
   const chartsLast =
-    chartsData && known ? [...chartsData, ...recordedRanges(known, movedSheets, charts.name, "status").filter((r) => statusFree(r.top, r.left))] : chartsData;
+    chartsData && known ? [...chartsData, ...recordedRanges(known, movedSheets, charts.name, "status").filter((r) => statusFree(r.top, r.left)), ...statusNow] : chartsData;
   const chartsRewrite = chartsLast && chartsSheetNow ? ownedSheetRewrite(chartsSheetNow, chartsLast, chartsSheet) : undefined;
   const overwritten = [
     ...(rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : []),

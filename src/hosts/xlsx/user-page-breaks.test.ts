@@ -154,8 +154,8 @@ describe("a user's page breaks, scored by the xlsx host", () => {
   test("the project's own sheets have their plan's breaks alone: one the user added to the results or the charts goes, those of the run stay as many", async () => {
     const first = await score(await workbookWithBreaks());
     const planned = { results: await breaksOf(first, "Kết quả"), charts: await breaksOf(first, "Biểu đồ") };
-    // The charts sheet breaks between charts (after rows 32, 65, 98); the results sheet, fitted to a page wide, has none.
-    expect([planned.charts.rows, planned.charts.columns]).toEqual([[32, 65, 98], []]);
+    // The charts sheet breaks between charts (after rows 33, 66, 99: the first starts under the status line); the results sheet, fitted to a page wide, has none.
+    expect([planned.charts.rows, planned.charts.columns]).toEqual([[33, 66, 99], []]);
     expect([planned.results.rows, planned.results.columns]).toEqual([[], []]);
     const { zip, parts } = await partsOf(first);
     for (const [sheet, had] of [["Kết quả", planned.results], ["Biểu đồ", planned.charts]] as const) {
@@ -163,10 +163,10 @@ describe("a user's page breaks, scored by the xlsx host", () => {
       zip.file(parts.get(sheet)!, added);
     }
     const edited = await zip.generateAsync({ type: "uint8array" });
-    expect(await breaksOf(edited, "Biểu đồ")).toMatchObject({ rows: [2, 32, 65, 98], columns: [1] });
+    expect(await breaksOf(edited, "Biểu đồ")).toMatchObject({ rows: [2, 33, 66, 99], columns: [1] });
     const again = await score(edited);
     expect(await breaksOf(again, "Kết quả")).toMatchObject({ rows: [], columns: [] });
-    expect(await breaksOf(again, "Biểu đồ")).toMatchObject({ rows: [32, 65, 98], columns: [] });
+    expect(await breaksOf(again, "Biểu đồ")).toMatchObject({ rows: [33, 66, 99], columns: [] });
     // The user's sheet is not the project's: its breaks stay.
     expect(await breaksOf(again, "Ghi chép")).toMatchObject({ rows: [30], columns: [10] });
   });
