@@ -130,7 +130,10 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, mergedSkippe
         };
       }
       if (block.fill) change.fill = solidFill(argb(block.fill));
-      if (block.wrap) change.alignment = { ...cell.alignment, wrapText: true, vertical: "middle" };
+      // A heading (bold) that wraps is centred in its row, as the table's header row is; a value
+      // keeps the bottom of its row, where the cells of its row that take one line are (and where
+      // the Excel host leaves it): the last line of a unit's wrapped name or note is on their line.
+      if (block.wrap) change.alignment = { ...cell.alignment, wrapText: true, ...(block.bold ? { vertical: "middle" } : {}) };
       if (align) change.alignment = { ...(change.alignment ?? cell.alignment), horizontal: align };
       if (Object.keys(change).length > 0) restyle(cell, change);
     });
