@@ -162,18 +162,18 @@ export function noticeSaid(
   const findings = n.key === "scoreDone" && context.scoreCounts ? (findingsAfterScoreText(context.scoreCounts, lang) ?? "") : "";
   const checked = (n.key === "marked" || n.key === "markedNone") && context.checked ? checkSaid(context.checked.issues, context.checked.unitsChecked, lang, context.checked.unitLabel) : "";
   // Outside Excel the workbook scored or marked lives in this tab until it is downloaded: said, with the link's name.
-  const keep = (n.key === "scoreDone" || n.key === "marked") && context.download ? t(lang, "downloadToKeep", { link: t(lang, DOWNLOAD_KEYS[context.download]) }) : "";
+  const keep = context.download ? t(lang, "downloadToKeep", { link: t(lang, DOWNLOAD_KEYS[context.download]) }) : "";
   return [noticeText(n, lang), ...details, findings, checked, keep].filter((x) => x !== "").join(" ");
 }
 
 /**
- * Outside Excel, the download a scoring or marking run leaves (its link is named by it: what
- * refreshDownload names it, a workbook that holds scores being the scored one); none in Excel,
- * where the workbook is saved as it is.
+ * Outside Excel, the download a scoring, charting or marking run leaves (its link is named by it:
+ * what refreshDownload names it, a workbook that holds scores being the scored one); none in
+ * Excel, where the workbook is saved as it is.
  */
 export function downloadAfter(n: Notice, state: Pick<PaneState, "mode" | "scoredAt">): DownloadKind | undefined {
   if (state.mode !== "file") return undefined;
-  if (n.key === "scoreDone") return "scored";
+  if (n.key === "scoreDone" || n.key === "chartsDone") return "scored";
   if (n.key === "marked") return state.scoredAt ? "scored" : "marked";
   return undefined;
 }

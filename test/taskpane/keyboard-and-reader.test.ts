@@ -174,6 +174,13 @@ describe("outside Excel, scoring and marking say the workbook must be downloaded
     expect(noticeSaid(marked, "en", { download: "scored" })).toContain('"Download the scored workbook"');
   });
 
+  test("after making charts, by the scored workbook's link, as after scoring", () => {
+    const charts: Notice = { intent: "success", key: "chartsDone", params: { count: 3, sheet: "Biểu đồ" } };
+    expect(downloadAfter(charts, { mode: "file", scoredAt: "2026-01-01T00:00:00Z" })).toBe("scored");
+    expect(noticeSaid(charts, "vi", { download: "scored" })).toContain('"Tải xuống sổ đã chấm"');
+    expect(downloadAfter(charts, { mode: "excel", scoredAt: "2026-01-01T00:00:00Z" })).toBeUndefined();
+  });
+
   test("not in Excel, nor after other notices", () => {
     expect(downloadAfter(scoreDone, { mode: "excel", scoredAt: "2026-01-01T00:00:00Z" })).toBeUndefined();
     expect(downloadAfter(marked, { mode: "excel", scoredAt: undefined })).toBeUndefined();
