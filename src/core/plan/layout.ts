@@ -54,6 +54,14 @@ export const LINE_HEIGHT = 15;
  */
 export const MAX_ROW_HEIGHT = 409;
 
+/**
+ * The widths `template` gives a form's table columns, by the reader's names of them (layout-a.ts
+ * TABLE_COLUMNS). `Số liệu` also holds the labels of the summary the scoring writes above the
+ * table ("Hạng trong loại"), and `Điểm` the not-applicable word ("Không áp dụng"): both wide
+ * enough for them in bold.
+ */
+export const FORM_COLUMN_WIDTHS = { code: 12, item: 60, max: 11, value: 16, appraised: 14, self: 11, evidence: 36, note: 24, score: 14 } as const;
+
 /** How wide `text` is in column units. */
 export function textWidth(text: string, bold = false): number {
   let w = TEXT_WIDTHS.get(text);

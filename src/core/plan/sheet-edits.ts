@@ -45,7 +45,7 @@ import {
   unavailableText,
 } from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
-import { textWidth } from "./layout";
+import { FORM_COLUMN_WIDTHS, textWidth } from "./layout";
 import { groupFormats, roundedPartsDiffer, valueLeftOut } from "./figures";
 
 export interface SheetEditsInput {
@@ -963,35 +963,42 @@ export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | und
 
 /**
  * The cells of the line a run wrote on a form it left out (planFormNotScored), while its first cell
- * (the one `_index` records) still holds such a line: that cell and the pieces under it (lineFrom).
- * Empty when none is recorded or the line is gone.
+ * (the one `_index` records) still holds such a line: that cell and the pieces under it within the
+ * range recorded (linePieces). Empty when none is recorded or the line is gone.
  */
 function notScoredLineAt(sheet: SheetSnapshot, previous: readonly OwnedCells[]): string[] {
   const recorded = previous.find((p) => p.role === "formNotScored")?.ranges[0];
   if (recorded === undefined) return [];
   try {
-    const { top, left } = parseRange(recorded);
-    return isFormNotScoredLine(valueAt(sheet, top, left)) ? lineFrom(sheet, top, left) : [];
+    const { top, left, bottom } = parseRange(recorded);
+    return isFormNotScoredLine(valueAt(sheet, top, left)) ? linePieces(sheet, top, left, bottom) : [];
   } catch {
     return [];
   }
 }
 
+/** The most pieces a line found by what it says (nothing recorded) is looked for in. */
+const MOST_PIECES = 6;
+
 /**
- * The cells a line left-out form's line takes from its first piece at (`row`, `column`) down: the
- * line ends with a full stop and no other piece does (splitLine), so the pieces go on, one per
- * row, while the last one read has none.
+ * The cells of a line from its first piece at (`row`, `column`) down to row `bottom` at the most
+ * (the range recorded; else MOST_PIECES rows): only its last piece ends with a full stop
+ * (splitLine), so the pieces are the cells down to the first that does. A cell that breaks that
+ * shape (blank, a number, a text that ends early or never ends) is the user's, typed over a piece:
+ * the line is then its first cell alone, and the cells under it are left as they are.
  */
-function lineFrom(sheet: SheetSnapshot, row: number, column: number): string[] {
-  const cells = [cellAddress(row, column)];
-  let text = valueAt(sheet, row, column);
-  while (typeof text === "string" && !text.trimEnd().endsWith(".")) {
-    row++;
-    text = valueAt(sheet, row, column);
-    if (typeof text !== "string" || text.trim() === "") break;
-    cells.push(cellAddress(row, column));
+function linePieces(sheet: SheetSnapshot, row: number, column: number, bottom = row + MOST_PIECES - 1): string[] {
+  const ends = (v: unknown) => typeof v === "string" && v.trimEnd().endsWith(".");
+  const first = [cellAddress(row, column)];
+  if (ends(valueAt(sheet, row, column))) return first;
+  const cells = [...first];
+  for (let r = row + 1; r <= bottom; r++) {
+    const v = valueAt(sheet, r, column);
+    if (typeof v !== "string" || v.trim() === "") return first;
+    cells.push(cellAddress(r, column));
+    if (ends(v)) return cells;
   }
-  return cells;
+  return first;
 }
 
 /**
@@ -1005,7 +1012,7 @@ function notScoredLines(sheet: SheetSnapshot, previous: readonly OwnedCells[], h
   for (let row = 1; row < headerRow; row++) {
     (sheet.values[row - 1] ?? []).forEach((v, c) => {
       const a = cellAddress(row, c + 1);
-      if (!out.includes(a) && isFormNotScoredLine(v)) out.push(...lineFrom(sheet, row, c + 1).filter((x) => !out.includes(x) && parseRange(x).top < headerRow));
+      if (!out.includes(a) && isFormNotScoredLine(v)) out.push(...linePieces(sheet, row, c + 1, Math.min(headerRow - 1, row + MOST_PIECES - 1)).filter((x) => !out.includes(x)));
     });
   }
   return out;
@@ -1038,18 +1045,36 @@ export function planFormNotScored(sheet: SheetSnapshot, reason: string, previous
   const blanks = emptied.filter((b) => b.values.length === 1 && b.values[0]?.length === 1 && b.values[0][0] === null).map((b) => b.address);
   const now = withBlanks(sheet, blanks);
   const lastColumn = (now.values[header.row] ?? []).reduce<number>((last, v, c) => (v === null || v === undefined || v === "" ? last : c + 1), 0);
-  // The line in pieces that each fit above the table (NOT_SCORED_LINE_WIDTH), one under the other:
-  // one cell's text running past the table would widen every printed page of the form.
-  const pieces = splitLine(formNotScoredLine(reason, lang), NOT_SCORED_LINE_WIDTH);
   // Where the line is already (recorded, or found by what it says when nothing is recorded): it
-  // stays there while the cells under it it needs are its own or free; else the first free place.
+  // stays there while the cells it needs are its own or free; else the first free place.
   const previousCells = notScoredLines(sheet, previous, header.row + 1);
   const clearNow = withBlanks(now, previousCells);
   const merged = mergeTest(clearNow);
+  const text = formNotScoredLine(reason, lang);
+  // The line in pieces one under the other, each as wide as the table's columns from the line's to
+  // the last show (lineWidth): one cell's text running past the table would widen every printed
+  // page of the form, and a text beside it would cut it. Every cell of those rows, from the line's
+  // column to the table's last, must be free.
+  const tableEnd = Math.max(lastColumn, header.lastColumn + 1);
+  const at = (top: number, left: number): { top: number; left: number; pieces: string[] } | undefined => {
+    const pieces = splitLine(text, lineWidth(header, left, tableEnd));
+    for (let i = 0; i < pieces.length; i++) {
+      if (top + i >= header.row + 1) return undefined;
+      for (let c = left; c <= Math.max(left + 1, tableEnd); c++) if (!isEmpty(clearNow, top + i, c) || merged(top + i, c)) return undefined;
+    }
+    return { top, left, pieces };
+  };
   const first = previousCells[0] !== undefined ? parseRange(previousCells[0]) : undefined;
-  const fitsAt = (top: number, left: number) => pieces.every((_, i) => top + i < header.row + 1 && isEmpty(clearNow, top + i, left) && !merged(top + i, left));
-  const { top, left } =
-    first !== undefined && fitsAt(first.top, first.left) ? first : parseRange(summaryPlace(clearNow, header.row + 1, lastColumn + 2, merged, pieces.length));
+  const widest = lineWidth(header, 4, tableEnd);
+  const found =
+    (first !== undefined ? at(first.top, first.left) : undefined) ??
+    firstPlace(header.row, tableEnd, (top, left) => (lineWidth(header, left, tableEnd) >= Math.min(MIN_LINE_WIDTH, widest) ? at(top, left) : undefined));
+  // Nowhere above the table with room: the first place free in its own column and the next, as before.
+  const fallback = () => {
+    const pieces = splitLine(text, DEFAULT_LINE_WIDTH);
+    return { ...parseRange(summaryPlace(clearNow, header.row + 1, lastColumn + 2, merged, pieces.length)), pieces };
+  };
+  const { top, left, pieces } = found ?? fallback();
   const cells = pieces.map((_, i) => cellAddress(top + i, left));
   return {
     blocks: [
@@ -1060,17 +1085,42 @@ export function planFormNotScored(sheet: SheetSnapshot, reason: string, previous
   };
 }
 
+/** A piece's width when nothing tells the columns' (a line placed right of the table). */
+const DEFAULT_LINE_WIDTH = 90;
+/** The narrowest a line's pieces are made where a wider place is to be had: a line no narrower than the table's columns from Số liệu on. */
+const MIN_LINE_WIDTH = 60;
+
 /**
- * How wide (in column units, bold text: layout.ts textWidth) each piece of the line on a form left
- * out may be: what the columns of a template's table right of its Nội dung column show, with room
+ * How wide (in column units, bold text: layout.ts textWidth) a piece of the line from column `left`
+ * (1-based) to the table's last, `right`, may be: the widths the template gives the table's columns
+ * (FORM_COLUMN_WIDTHS, by the header's names; 10 for another), less the cell's margins, with room
  * to spare for a reader's wider font.
  */
-const NOT_SCORED_LINE_WIDTH = 90;
+function lineWidth(header: { cols: Partial<Record<string, number>> }, left: number, right: number): number {
+  const keyAt = new Map(Object.entries(header.cols).map(([k, c]) => [(c ?? -1) + 1, k]));
+  let sum = 0;
+  for (let c = left; c <= right; c++) {
+    const key = keyAt.get(c);
+    sum += key !== undefined && key in FORM_COLUMN_WIDTHS ? FORM_COLUMN_WIDTHS[key as keyof typeof FORM_COLUMN_WIDTHS] : 10;
+  }
+  return Math.max(20, sum * 0.95 - 2);
+}
+
+/** The first place, row by row from the top and then left to right from column D, above the table's header row (0-based `headerRow`) that `fits`. */
+function firstPlace<T>(headerRow: number, right: number, fits: (top: number, left: number) => T | undefined): T | undefined {
+  for (let top = 1; top <= headerRow; top++) {
+    for (let left = 4; left < right; left++) {
+      const found = fits(top, left);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
 
 /**
  * `text` (a line that ends with a full stop) in pieces at most `width` wide (a word wider than that
  * alone on its piece), broken between words, and never after a word that ends with a full stop:
- * only the last piece ends with one, which is how a later run knows where the line ends (lineFrom).
+ * only the last piece ends with one, which is how a later run knows where the line ends (linePieces).
  */
 function splitLine(text: string, width: number): string[] {
   const words = text.split(" ");

@@ -234,3 +234,65 @@ describe("the copy of a form's figures in _index", () => {
     ]);
   });
 });
+
+describe("the line on a form left out, in pieces, and what the user typed near it", () => {
+  /** The demo forms scored once, then SO-03 given SO-01's code and scored again: its line stands at D1:D2. */
+  function leftOut(): { snapshot: WorkbookSnapshot; previous: IndexSheetState } {
+    const { snapshot, previous } = scoredOnce();
+    setCell(snapshot, "SO-03", "B2", "SO-01");
+    const second = run(snapshot, { previous });
+    const now = applyEdits(snapshot, second.plan);
+    expect(notScoredLineOn(now, "SO-03", "D1").cells).toEqual(["D1", "D2"]);
+    return { snapshot: now, previous: indexState(second.plan) };
+  }
+
+  test("a remark of the user's above a scored form's table that begins as the line does is not taken for it, nor the remarks under it", () => {
+    const { snapshot, previous } = scoredOnce();
+    setCell(snapshot, "SO-02", "F2", "Chưa được chấm: chờ Sở bổ sung minh chứng chỉ tiêu 4.3");
+    setCell(snapshot, "SO-02", "F3", "Người kiểm tra: Lan");
+    const { plan } = run(snapshot, { previous });
+    expect(written(plan, "SO-02").filter((a) => a === "F2" || a === "F3")).toEqual([]);
+    const now = applyEdits(snapshot, plan);
+    expect([at(now, "SO-02", "F2"), at(now, "SO-02", "F3")]).toEqual(["Chưa được chấm: chờ Sở bổ sung minh chứng chỉ tiêu 4.3", "Người kiểm tra: Lan"]);
+  });
+
+  test("a piece the user typed over, and the remark under it, stay: the line is written where it has room, its old first piece emptied", () => {
+    const { snapshot, previous } = leftOut();
+    setCell(snapshot, "SO-03", "D2", "Ghi chú của tôi");
+    setCell(snapshot, "SO-03", "D3", "Dòng thứ hai của tôi");
+    const { plan } = run(snapshot, { previous });
+    const now = applyEdits(snapshot, plan);
+    expect([at(now, "SO-03", "D2"), at(now, "SO-03", "D3")]).toEqual(["Ghi chú của tôi", "Dòng thứ hai của tôi"]);
+    expect(at(now, "SO-03", "D1")).toBeNull();
+    const line = indexState(plan).owned.cells.find((c) => c.sheet === "SO-03" && c.role === "formNotScored")!.ranges[0]!;
+    const { top, left } = parseRange(line);
+    expect(notScoredLineOn(now, "SO-03", cellAddress(top, left)).text).toMatch(/^Chưa được chấm: Trang tính 'SO-03', ô B2: .*hãy sửa mã đơn vị\.$/);
+    // Scored again once its code is set right: every piece goes, the user's cells stay.
+    setCell(now, "SO-03", "B2", "SO-03");
+    const third = run(now, { previous: indexState(plan) });
+    const fixed = applyEdits(now, third.plan);
+    expect([at(fixed, "SO-03", "D2"), at(fixed, "SO-03", "D3")]).toEqual(["Ghi chú của tôi", "Dòng thứ hai của tôi"]);
+    const rows = fixed.sheets.find((s) => s.name === "SO-03")!.values.slice(0, 5).flat();
+    expect(rows.filter((v) => typeof v === "string" && (v.startsWith("Chưa được chấm") || v.endsWith("mã đơn vị.")))).toEqual([]);
+  });
+
+  test("a text beside where the line would go moves it to rows where the table's width is free: nothing cuts it", () => {
+    const snapshot = demoSnapshot();
+    setCell(snapshot, "SO-03", "B2", "SO-01");
+    setCell(snapshot, "SO-03", "F1", "Mẫu số 01/ĐG");
+    setCell(snapshot, "SO-03", "F2", "(Kèm theo Kế hoạch số 12/KH-UBND)");
+    const { plan } = run(snapshot);
+    const now = applyEdits(snapshot, plan);
+    expect([at(now, "SO-03", "F1"), at(now, "SO-03", "F2")]).toEqual(["Mẫu số 01/ĐG", "(Kèm theo Kế hoạch số 12/KH-UBND)"]);
+    const line = parseRange(indexState(plan).owned.cells.find((c) => c.sheet === "SO-03" && c.role === "formNotScored")!.ranges[0]!);
+    const { cells, text } = notScoredLineOn(now, "SO-03", cellAddress(line.top, line.left));
+    expect(text).toMatch(/^Chưa được chấm: .*\.$/);
+    // Right of each piece, to the table's last column (F), nothing.
+    for (const cell of cells) {
+      const { top, left } = parseRange(cell);
+      for (let c = left + 1; c <= 6; c++) expect([cell, c, at(now, "SO-03", cellAddress(top, c))]).toEqual([cell, c, null]);
+    }
+    // Above the table's header row (row 6).
+    expect(parseRange(cells[cells.length - 1]!).top).toBeLessThan(6);
+  });
+});

@@ -13,7 +13,7 @@ import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, type Message, formatNumber, localize, normalizeText } from "../../core/i18n/text";
 import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, SHEET_NAMES, formPageHeader, notApplicableRowsInstruction, periodText, sheetFooter } from "../../core/plan/labels";
 import { resolveCategory } from "../../core/read/read";
-import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
+import { FORM_COLUMN_WIDTHS, INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
 import { BUILTIN_INDICES } from "../../indices";
 import { writeWorkbook } from "./finish";
 import { setPageTexts } from "./page-texts";
@@ -84,12 +84,8 @@ export const UNIT_CODE_LABEL: Message = L.unitCode;
 type ColumnKey = keyof typeof L.columns;
 /** The table's columns, in order. */
 const COLUMN_ORDER: readonly ColumnKey[] = ["code", "item", "max", "value", "appraised", "self", "evidence", "note", "score"];
-/**
- * Column widths. `Số liệu` also holds the labels of the summary the scoring writes above the
- * table ("Hạng trong loại"), and `Điểm` the not-applicable word ("Không áp dụng"): both wide
- * enough for them in bold.
- */
-const WIDTH: Record<ColumnKey, number> = { code: 12, item: 60, max: 11, value: 16, appraised: 14, self: 11, evidence: 36, note: 24, score: 14 };
+/** Column widths (FORM_COLUMN_WIDTHS: the scoring's line on a form it leaves out is made to fit them). */
+const WIDTH: Record<ColumnKey, number> = FORM_COLUMN_WIDTHS;
 const HEADER_ROW = 8;
 
 /** Whether any node of the index gives points (a `max`): an index of values only (the HDI) has nothing to self-score. */
