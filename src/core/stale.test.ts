@@ -97,7 +97,7 @@ describe("staleResults", () => {
     };
     expect(await sentence(relative)).toEqual({
       vi: "Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày 01/06/2024 (Sở Tài chính). Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi. Hãy chấm điểm lại.",
-      en: "The results are out of date: 1 unit's figures changed since they were scored on 1 Jun 2024 (Sở Tài chính). The index has indicators that compare units, so the points and ranks of other units may change too. Score again.",
+      en: "The results are out of date: 1 unit's figures changed since they were scored on 1 Jun 2024 (Sở Tài chính). The index has indicators that compare units, so the scores and ranks of other units may change too. Score again.",
     });
     expect((await sentence(DEMO_DEFINITION)).vi).toBe("Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày 01/06/2024 (Sở Tài chính). Hãy chấm điểm lại.");
   });

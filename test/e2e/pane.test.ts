@@ -541,7 +541,7 @@ describe("outside Excel, more of the work", () => {
       `1 department was renamed (its figures are unchanged): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
       `1 department is new in the workbook: ${late.name}.`,
       `1 department is no longer in the workbook: ${three[2]!.name}.`,
-      "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
+      "The index has indicators that compare departments, so the scores and ranks of other departments may change too.",
     ]);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });

@@ -206,7 +206,7 @@ describe("the formulas DTI Scorer writes, calculated", () => {
     expect(d.value("Results!A2")).toBe("Changed: 1");
     expect(d.value("'Đơn vị 1'!B4")).toMatch(/^Figures of other units were changed after scoring on .*: this rank may be out of date\. Score again\.$/);
     await d.userEdit("Đơn vị 1", "B3", [["Không"]]);
-    expect(d.value("'Đơn vị 1'!B4")).toMatch(/^Figures changed after scoring on .*: these points and rank are out of date\. Score again\.$/);
+    expect(d.value("'Đơn vị 1'!B4")).toMatch(/^Figures changed after scoring on .*: this score and rank are out of date\. Score again\.$/);
     expect(d.incalculable()).toEqual([]);
   });
 

@@ -79,7 +79,7 @@ describe("the pane's stale banner", () => {
       "7 departments' figures changed: Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 and 2 more.",
       "1 department was renamed (its figures are unchanged): Sở A → Sở B.",
       "2 departments' forms were changed to another index: Sở C, Sở D.",
-      "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
+      "The index has indicators that compare departments, so the scores and ranks of other departments may change too.",
     ]);
     const countries = { vi: "Quốc gia", en: "Country" };
     expect(staleLines([{ kind: "changed", keys: ["VN"], names: ["Việt Nam"], unitLabel: countries }, { kind: "added", keys: ["LA", "KH"], names: ["Lào", "Campuchia"], unitLabel: countries }], "en")).toEqual([
@@ -165,7 +165,7 @@ describe("the pane's stale banner when a form can no longer be read", () => {
     ]);
     expect(staleLines(groups, "en")).toEqual([
       `1 department's form can no longer be read as its table's header row was changed: ${unit.name} on sheet '${form.name}'. Restore the column names of the template.`,
-      "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
+      "The index has indicators that compare departments, so the scores and ranks of other departments may change too.",
     ]);
   });
 });

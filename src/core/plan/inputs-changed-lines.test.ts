@@ -86,7 +86,7 @@ describe("the line under a form's summary", () => {
       setCell(snapshot, "SO-01", a!, v!),
     );
     const line = writes(run(snapshot), "SO-01").get("D3")!;
-    expect(line.formula).toContain('"Figures changed after scoring on 6 May 2024: these points and rank are out of date. Score again."');
+    expect(line.formula).toContain('"Figures changed after scoring on 6 May 2024: this score and rank are out of date. Score again."');
   });
 
   test("finds its unit's flag by EXACT over the `inputs` rows alone: case, text that looks like a number, quotes and wildcards as they are, any length", () => {
@@ -172,6 +172,7 @@ describe("the line under a form's summary", () => {
   test("a line read without its result (a file that keeps none) or showing the warning is the project's; a text the user typed there is not", () => {
     expect(isInputsChangedLine(LINE_VI)).toBe(true);
     expect(isInputsChangedLine("Figures changed after scoring on 6 May 2024: these points and rank are out of date. Score again.")).toBe(true);
+    expect(isInputsChangedLine("Figures changed after scoring on 6 May 2024: this score and rank are out of date. Score again.")).toBe(true);
     expect(isInputsChangedLine({ error: "", formula: `=IF(${unitInputsChangedCount("SO-01")}=0,"","…")` })).toBe(true);
     // As Excel or LibreOffice may save it: the sheet's name without its quotes.
     expect(isInputsChangedLine({ error: "", formula: `=IF(${unitInputsChangedCount("SO-01").replaceAll("'_index'!", "_index!")}=0,"","…")` })).toBe(true);
@@ -182,6 +183,7 @@ describe("the line under a form's summary", () => {
     expect(isInputsChangedLine("Số liệu của đơn vị khác đã sửa sau lần chấm ngày 06/05/2024: hạng này có thể đã cũ. Hãy chấm điểm lại.")).toBe(true);
     expect(isInputsChangedLine("Figures of other units were changed after scoring on 6 May 2024: this rank may be out of date. Score again.")).toBe(true);
     expect(isInputsChangedLine("Figures of other units were changed after scoring on 6 May 2024: these points and rank may be out of date. Score again.")).toBe(true);
+    expect(isInputsChangedLine("Figures of other units were changed after scoring on 6 May 2024: this score and rank may be out of date. Score again.")).toBe(true);
     expect(isInputsChangedLine("Số liệu đã sửa lại theo công văn 12")).toBe(false);
     expect(isInputsChangedLine({ error: "#REF!" })).toBe(false);
     const first = run(demoSnapshot());
@@ -244,7 +246,7 @@ describe("the charts sheet's status line", () => {
     // Nothing else on row 1.
     expect(sheet.blocks.filter((b) => parseRange(b.address).top === 1).map((b) => b.address)).toEqual(["A1"]);
     expect(charts(run(demoSnapshot(), { lang: "en" }), "Charts").blocks.find((b) => b.address === "A1")!.formulas![0]![0]).toContain(
-      "were changed after scoring on 6 May 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.",
+      "were changed after scoring on 6 May 2024: the scores, ranks and charts in this workbook are out of date. Score again with DTI Scorer.",
     );
   });
 
@@ -346,7 +348,7 @@ describe("the results sheet's subtitle", () => {
     // a remark that only starts like it is the user's.
     for (const line of [
       "Số liệu của 2 sở, ban, ngành đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.",
-      "The figures of 3 countries were changed after scoring on 6 May 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.",
+      "The figures of 3 countries were changed after scoring on 6 May 2024: the scores, ranks and charts in this workbook are out of date. Score again with DTI Scorer.",
     ]) {
       expect(clearedBy(run(results(line), { previous }), "Kết quả", "L1")).toBe(true);
     }

@@ -49,6 +49,9 @@ describe("a count of units", () => {
     expect(unitCount(206, "vi", { vi: "Quốc gia", en: "Country" })).toBe("206 quốc gia");
     expect(unitCount(206, "en", { vi: "Quốc gia", en: "Country" })).toBe("206 countries");
     expect(unitCount(1, "en", { vi: "Tỉnh", en: "Province" })).toBe("1 province");
+    expect(unitCount(63, "en", { vi: "Tỉnh/thành phố", en: "Province/city" })).toBe("63 provinces/cities");
+    expect(unitCount(2, "en", { vi: "Phường / xã", en: "Ward / commune" })).toBe("2 wards / communes");
+    expect(unitCount(2, "en", { vi: "Sở", en: "Dept./agency" })).toBe("2 dept./agency");
     expect(unitCount(20, "vi", "UBND cấp huyện")).toBe("20 UBND cấp huyện");
     expect(unitCount(3, "vi")).toBe("3 đơn vị");
     expect(unitCount(3, "en")).toBe("3 units");
@@ -227,7 +230,7 @@ describe("the workbook's lines saying figures changed count the units as the ind
     expect(formOthersChangedText(scoredAt, "vi", false)).toMatch(/^Số liệu của đơn vị khác đã sửa /);
     expect(othersMayChange(departments)).toEqual({
       vi: "Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi.",
-      en: "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
+      en: "The index has indicators that compare departments, so the scores and ranks of other departments may change too.",
     });
     expect(othersMayChange().vi).toBe("Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi.");
   });
@@ -240,7 +243,7 @@ describe("the workbook's lines saying figures changed count the units as the ind
       }
     }
     expect(isInputsChangedLine("Số liệu của 2 đơn vị đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.")).toBe(true);
-    expect(isInputsChangedLine("The figures of 1 unit were changed after scoring on 6 May 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.")).toBe(true);
+    expect(isInputsChangedLine("The figures of 1 unit were changed after scoring on 6 May 2024: the scores, ranks and charts in this workbook are out of date. Score again with DTI Scorer.")).toBe(true);
     expect(isInputsChangedLine("Số liệu của 2 sở đã được sửa sau lần chấm ngày 06/05/2024 theo công văn 12.")).toBe(false);
     expect(isInputsChangedLine("Số liệu của sở khác đã sửa sau lần chấm ngày 06/05/2024.")).toBe(false);
     expect(isInputsChangedLine("Figures of other departments were changed after scoring on 6 May 2024.")).toBe(false);

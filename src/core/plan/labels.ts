@@ -90,8 +90,17 @@ function inSentence(text: string): string {
   return second !== "" && second === second.toLocaleUpperCase("vi") && second !== second.toLocaleLowerCase("vi") ? text : first.toLocaleLowerCase("vi") + text.slice(first.length);
 }
 
-/** An English noun's plural, for a label of plain English words ("country" → "countries"); other labels as they are. */
+/**
+ * An English noun's plural, for a label of plain English words ("country" → "countries"), each of
+ * the alternatives of one written with a slash ("province/city" → "provinces/cities"); other labels as they are.
+ */
 function englishPlural(text: string): string {
+  const alternatives = text.split(/(\s*\/\s*)/);
+  if (alternatives.length > 1) {
+    const words = alternatives.filter((_, i) => i % 2 === 0);
+    if (words.every((w) => /(^|\s)[a-z]+$/i.test(w))) return alternatives.map((part, i) => (i % 2 === 0 ? englishPlural(part) : part)).join("");
+    return text;
+  }
   if (!/(^|\s)[a-z]+$/i.test(text)) return text;
   if (/[^aeiou]y$/i.test(text)) return `${text.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/i.test(text)) return `${text}es`;
@@ -168,9 +177,13 @@ export function formNotScoredLine(reason: string, lang: Lang): string {
   return `${FORM_NOT_SCORED[lang]}${reason}`;
 }
 
-/** Whether a cell holds that line (formNotScoredLine), in either language. */
+/**
+ * Whether a cell holds that line (formNotScoredLine), in either language: its words, then the
+ * finding's place, which always starts with the form's sheet ("Trang tính '…'" / "Sheet '…'"), so
+ * that a remark of the user's that begins with the same words ("Chưa được chấm: chờ bổ sung") is not taken for it.
+ */
 export function isFormNotScoredLine(v: unknown): boolean {
-  return typeof v === "string" && Object.values(FORM_NOT_SCORED).some((p) => v.startsWith(p));
+  return typeof v === "string" && (v.startsWith(`${FORM_NOT_SCORED.vi}Trang tính '`) || v.startsWith(`${FORM_NOT_SCORED.en}Sheet '`));
 }
 
 /** The line above the list of forms and rows left out: "1 phiếu chưa được chấm:" / "1 form was not scored:". */
@@ -797,7 +810,7 @@ function inputsChangedWords(date: string, lang: Lang, unitLabel?: LocalizedText)
   const more = unitCount(2, lang, own).slice(1);
   return lang === "vi"
     ? { before: "Số liệu của ", one, more, after: ` đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.` }
-    : { before: "The figures of ", one, more, after: ` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.` };
+    : { before: "The figures of ", one, more, after: ` were changed after scoring on ${date}: the scores, ranks and charts in this workbook are out of date. Score again with DTI Scorer.` };
 }
 
 /**
@@ -846,7 +859,7 @@ export function formInputsChangedText(scoredAt: Date, lang: Lang): string {
   const date = formatDate(scoredAt, lang);
   return lang === "vi"
     ? `Số liệu đã sửa sau lần chấm ngày ${date}: điểm và hạng này đã cũ. Hãy chấm điểm lại.`
-    : `Figures changed after scoring on ${date}: these points and rank are out of date. Score again.`;
+    : `Figures changed after scoring on ${date}: this score and rank are out of date. Score again.`;
 }
 
 /**
@@ -862,7 +875,7 @@ export function formOthersChangedText(scoredAt: Date, lang: Lang, scores: boolea
   const others = otherUnitsText(lang, unitWordForFormula(unitLabel, lang));
   return lang === "vi"
     ? `Số liệu của ${others} đã sửa sau lần chấm ngày ${date}: ${scores ? "điểm và hạng" : "hạng"} này có thể đã cũ. Hãy chấm điểm lại.`
-    : `Figures of ${others} were changed after scoring on ${date}: ${scores ? "these points and rank" : "this rank"} may be out of date. Score again.`;
+    : `Figures of ${others} were changed after scoring on ${date}: ${scores ? "this score and rank" : "this rank"} may be out of date. Score again.`;
 }
 
 /**
@@ -874,9 +887,9 @@ const INPUTS_CHANGED_TEXTS = [
   /^Số liệu của \d+ \S.* đã được sửa sau lần chấm ngày .*Hãy chấm điểm lại bằng DTI Scorer\.$/,
   /^The figures of \d+ \S.* were changed after scoring on .*Score again with DTI Scorer\.$/,
   /^Số liệu đã sửa sau lần chấm ngày .*: điểm và hạng này đã cũ\. Hãy chấm điểm lại\.$/,
-  /^Figures changed after scoring on .*: these points and rank are out of date\. Score again\.$/,
+  /^Figures changed after scoring on .*: (these points|this score) and rank are out of date\. Score again\.$/,
   /^Số liệu của \S.* khác đã sửa sau lần chấm ngày .*: (điểm và )?hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/,
-  /^Figures of other \S.* were changed after scoring on .*: (these points and rank|this rank) may be out of date\. Score again\.$/,
+  /^Figures of other \S.* were changed after scoring on .*: (these points and rank|this score and rank|this rank) may be out of date\. Score again\.$/,
 ];
 
 /**
@@ -891,7 +904,7 @@ export function othersMayChange(unitLabel?: LocalizedText): Message {
   const units = (lang: Lang): string => unitCount(2, lang, unitLabel).slice(2);
   return {
     vi: `Bộ chỉ số có chỉ tiêu so sánh giữa các ${units("vi")}, nên điểm và hạng của các ${otherUnitsText("vi", unitLabel)} cũng có thể thay đổi.`,
-    en: `The index has indicators that compare ${units("en")}, so the points and ranks of ${otherUnitsText("en", unitLabel)} may change too.`,
+    en: `The index has indicators that compare ${units("en")}, so the scores and ranks of ${otherUnitsText("en", unitLabel)} may change too.`,
   };
 }
 

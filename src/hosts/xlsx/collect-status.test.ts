@@ -102,7 +102,7 @@ describe("forms gathered into a workbook scored before", () => {
     expect(before).toMatch(/^Scored on .* by DTI Scorer /);
     const date = /^Scored on (.*?) by DTI Scorer /.exec(before)![1]!;
     expect(status(wb, "Results").result).toBe(
-      `The figures of 1 department were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.`,
+      `The figures of 1 department were changed after scoring on ${date}: the scores, ranks and charts in this workbook are out of date. Score again with DTI Scorer.`,
     );
   }, 60_000);
 

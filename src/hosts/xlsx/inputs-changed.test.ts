@@ -118,7 +118,7 @@ describe("the copy of the figures and the line that says they changed", () => {
       const text =
         lang === "vi"
           ? `"Số liệu của "&${COUNT}&" đơn vị đã được sửa sau lần chấm ngày 01/06/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer."`
-          : `"The figures of "&${COUNT}&IF(${COUNT}=1," unit"," units")&" were changed after scoring on 1 Jun 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer."`;
+          : `"The figures of "&${COUNT}&IF(${COUNT}=1," unit"," units")&" were changed after scoring on 1 Jun 2024: the scores, ranks and charts in this workbook are out of date. Score again with DTI Scorer."`;
       expect(cell!.formula).toBe(`IF(${COUNT}=0,"${subtitle}",${text})`);
       // A reader that does not calculate shows the subtitle; the cell is not text (a formula there would stay text).
       expect(cell!.result).toBe(subtitle);
