@@ -135,6 +135,9 @@ describe("Score runs off the pane's thread in Excel", () => {
     });
     expect(tied.length).toBeGreaterThan(0);
     expect((await page.getByTestId("more-tied").allTextContents()).sort()).toEqual(tied.sort());
+    // Each such line as wide as its table (across the columns it spans), not squeezed into the rank column.
+    const widths = await page.getByTestId("more-tied").evaluateAll((rows) => rows.map((tr) => [tr.querySelector("td")!.getBoundingClientRect().width, tr.closest("table")!.getBoundingClientRect().width]));
+    for (const [cell, table] of widths) expect(cell! / table!).toBeGreaterThan(0.95);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.context().close();
   }, 240_000);

@@ -6,7 +6,8 @@
  */
 import { parseDefinition } from "../../src/core/definition";
 import type { IndexModel } from "../../src/core/definition/model";
-import { decimalsChoices, shownDecimals } from "../../src/taskpane/components/ScoreStep";
+import { decimalsChoices, leastDecimals, shownDecimals } from "../../src/taskpane/components/ScoreStep";
+import { BUILTIN_INDICES } from "../../src/indices";
 import { score } from "../../src/taskpane/state/pipeline";
 import { openExcelWorkbench } from "../../src/taskpane/state/excel";
 import type { RankingChoice } from "../../src/taskpane/state/usePane";
@@ -76,5 +77,16 @@ describe("the numbers of decimals the Score step offers", () => {
     expect(decimalsChoices(12, 12)).toHaveLength(13);
     // "Không làm tròn" chosen for an index of 6: its 6 stays on offer.
     expect(decimalsChoices(6, null)).toContain(6);
+    // An index ranked on its values (0 to 1): no rounding to 0 or 1 decimals, which would make them all 1s and 0s, unless in force.
+    expect(decimalsChoices(3, null, 2)).toEqual([2, 3, 4]);
+    expect(decimalsChoices(undefined, 1, 2)).toEqual([1, 2, 3, 4]);
+    const model = (id: string) => {
+      const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === id)!.definition);
+      if (!r.ok) throw new Error(id);
+      return r.model;
+    };
+    expect(leastDecimals(model("undp-hdi"))).toBe(2);
+    expect(leastDecimals(model("dti-so-nganh-mau"))).toBe(0);
+    expect(leastDecimals(undefined)).toBe(0);
   });
 });

@@ -52,6 +52,8 @@ const useStyles = makeStyles({
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
   category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "break-word", color: tokens.colorNeutralForeground2 },
   why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // The same words in a cell of their own: the cell stays a table cell, across the columns it spans.
+  quiet: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   // Options changed since the last run: a line in the warning colour, above the table it concerns.
   changed: { display: "block", color: tokens.colorStatusWarningForeground1 },
   // Empty, the line's live region takes no room, not even the gap above the next block.
@@ -138,13 +140,22 @@ export function shownDecimals(score: Pick<ScoreSummary, "ranking" | "units">, mo
 }
 
 /**
- * The numbers of decimals the select offers to round to before ranking: 0 to 4, and on up to the
+ * The numbers of decimals the select offers to round to before ranking: 0 (`least`) to 4, and on up to the
  * definition's own or the one chosen when either is more (a definition may say up to 12), so that
  * the select always shows the rounding in force.
  */
-export function decimalsChoices(definition: number | undefined, chosen: number | null): number[] {
+export function decimalsChoices(definition: number | undefined, chosen: number | null, least = 0): number[] {
   const most = Math.max(4, definition ?? 0, chosen ?? 0);
-  return Array.from({ length: most + 1 }, (_, n) => n);
+  // From `least` (2 for an index ranked on values from 0 to 1, which 0 or 1 decimals would make all
+  // 1s and 0s), or the definition's or the one chosen when fewer.
+  const from = Math.min(least, definition ?? least, chosen ?? least);
+  return Array.from({ length: most + 1 - from }, (_, n) => from + n);
+}
+
+/** The fewest decimals the select offers: 2 for an index ranked on its values (0 to 1), none for one ranked on points. */
+export function leastDecimals(model: IndexModel | undefined): number {
+  if (!model) return 0;
+  return model.definition.ranking.on === "value" || model.root.max === undefined ? 2 : 0;
 }
 
 /**
@@ -213,7 +224,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
               onChange={(_, d) => actions.setRanking({ decimals: d.value === "" ? null : Number(d.value) })}
             >
               <option value="">{t(lang, "decimalsNone")}</option>
-              {decimalsChoices(model?.definition.ranking.decimals, ranking.decimals).map((n) => (
+              {decimalsChoices(model?.definition.ranking.decimals, ranking.decimals, leastDecimals(model)).map((n) => (
                 <option key={n} value={String(n)}>
                   {formatNumber(n, lang)}
                 </option>
@@ -340,7 +351,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                 })}
                 {g.tied && (
                   <tr className={s.row} role="row" data-testid="more-tied">
-                    <td className={mergeClasses(s.td, s.wholeRow, s.why)} colSpan={3} role="cell">
+                    <td className={mergeClasses(s.td, s.wholeRow, s.quiet)} colSpan={3} role="cell">
                       {t(lang, "moreTied", { count: g.tied.count, rank: formatNumber(g.tied.rank, lang) })}
                     </td>
                   </tr>
