@@ -449,6 +449,14 @@ export interface OwnedSheetPlan {
    */
   clear?: string[];
   /**
+   * When the sheet exists: the project's own formula rules (ConditionalFormatPlan, kind
+   * "expression") that a run left on cells it no longer owns and does not clear (the charts sheet's
+   * status cell, A1, where the user has typed a text of theirs since: the text stays, the rule that
+   * turned it red goes). A rule goes that applies to `range` alone and whose formula is `formula`,
+   * however a spreadsheet program saved it since (sameRuleFormula); no other rule is touched.
+   */
+  removeFormats?: { range: string; formula: string }[];
+  /**
    * When the sheet's table is written again: where the cells of the last run's table (as the sheet
    * has it now) go in this run's, so that what the user put on them goes with them.
    */

@@ -743,8 +743,48 @@ export function withChartsStatus(sheet: OwnedSheetPlan, count: string, scoredAt:
   return {
     ...sheet,
     blocks: [...sheet.blocks, block],
-    conditionalFormats: [...sheet.conditionalFormats, { range: CHARTS_STATUS_CELL, kind: "expression", formula: `=${count}>0`, colors: [STATUS_RED], bold: true }],
+    conditionalFormats: [...sheet.conditionalFormats, { range: CHARTS_STATUS_CELL, kind: "expression", formula: chartsStatusRule(count), colors: [STATUS_RED], bold: true }],
   };
+}
+
+/**
+ * Where the status line the last run wrote (`status`, as `_index` records it) may be now that rows
+ * were inserted above the charts' data since (`data`: where the data is now; `recordedData`: where
+ * `_index` records it): each cell of the status line's column below it, as many rows as the data
+ * moved down (the rows went in above the line, or between it and the data). The recorded cell
+ * itself is not among them.
+ */
+export function movedChartsStatus(status: readonly CellRange[], recordedData: readonly CellRange[], data: readonly CellRange[]): CellRange[] {
+  if (recordedData.length === 0 || data.length === 0) return [];
+  const rows = Math.min(...data.map((r) => r.top)) - Math.min(...recordedData.map((r) => r.top));
+  const out: CellRange[] = [];
+  for (const s of status) for (let k = 1; k <= rows; k++) out.push({ top: s.top + k, left: s.left, bottom: s.top + k, right: s.left });
+  return out;
+}
+
+/** The formula of the rule that turns the charts sheet's status line red and bold (withChartsStatus): `count` above 0. */
+export function chartsStatusRule(count: string): string {
+  return `=${count}>0`;
+}
+
+/**
+ * A rule's formula as a spreadsheet program may have saved it since it was written: without the
+ * leading "=", spaces or the quotes around a sheet's name (LibreOffice writes `_index!$A:$A` for
+ * `'_index'!$A:$A`), a whole column given as its rows ($A$1:$A$1048576), in any case.
+ */
+function ruleKey(formula: string): string {
+  return formula
+    .trim()
+    .replace(/^=/, "")
+    .replace(/'([^'!]+)'!/g, "$1!")
+    .replace(/\$?([A-Z]{1,3})\$?1:\$?([A-Z]{1,3})\$?1048576\b/gi, "$$$1:$$$2")
+    .replace(/\s+/g, "")
+    .toUpperCase();
+}
+
+/** Whether two formulas of conditional formats are the same, however a spreadsheet program saved either (ruleKey). */
+export function sameRuleFormula(a: string, b: string): boolean {
+  return ruleKey(a) === ruleKey(b);
 }
 
 /**

@@ -6,7 +6,7 @@ import { LANGS, foldText, localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
-import { CHARTS_STATUS_CELL, chartsDataRanges, lastChartsArea, planChartsSheet, withChartsStatus } from "./charts";
+import { CHARTS_STATUS_CELL, chartsDataRanges, chartsStatusRule, lastChartsArea, movedChartsStatus, planChartsSheet, withChartsStatus } from "./charts";
 import {
   type IndexSheetState,
   type OwnedCells,
@@ -888,8 +888,17 @@ export function planResults(
   // (a sheet of the project's found without a record: no `_index`).
   const statusNow =
     chartsStatus || isInputsChangedLine(chartsSheetNow?.values[statusCell.row - 1]?.[statusCell.column - 1]) ? [parseRange(CHARTS_STATUS_CELL)] : [];
-  const chartsLast =
-    chartsData && known ? [...chartsData, ...recordedRanges(known, movedSheets, charts.name, "status").filter((r) => statusFree(r.top, r.left)), ...statusNow] : chartsData;
+  // Rows inserted at the top of the sheet since the last run moved its status line down with the
+  // charts' data, under the first chart once the charts go back to their place: the cells of the
+  // column it moved down, as far as the data moved (movedChartsStatus), are cleared where they hold
+  // the line or seem empty (a formula showing nothing; a text of the user's stays), its rule with it.
+  const recordedStatus = known ? recordedRanges(known, movedSheets, charts.name, "status") : [];
+  const movedStatus = chartsData && known ? movedChartsStatus(recordedStatus, recordedRanges(known, movedSheets, charts.name, "chartData"), chartsData).filter((r) => statusFree(r.top, r.left)) : [];
+  const chartsLast = chartsData && known ? [...chartsData, ...recordedStatus.filter((r) => statusFree(r.top, r.left)), ...movedStatus, ...statusNow] : chartsData;
+  // A text the user typed where the status line was keeps its cell, and the sheet has no line this
+  // run: the rule that turned the line red goes from that cell, so that the text is never shown as
+  // a warning; a rule of the user's stays (OwnedSheetPlan.removeFormats).
+  const removeFormats = chartsSheetNow && !chartsStatus && !statusFree(statusCell.row, statusCell.column) ? [{ range: CHARTS_STATUS_CELL, formula: chartsStatusRule(inputsChangedCount()) }] : [];
   const chartsRewrite = chartsLast && chartsSheetNow ? ownedSheetRewrite(chartsSheetNow, chartsLast, chartsSheet) : undefined;
   const overwritten = [
     ...(rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : []),
@@ -927,6 +936,7 @@ export function planResults(
         charts: withTitlesWritten(charts.charts, previous),
         ...(charts.print ? { print: { ...charts.print, ...printedPageTexts(localize(model.definition.name, lang), periods, lang) } } : {}),
         ...(chartsRewrite ? { clear: chartsRewrite.clear } : {}),
+        ...(removeFormats.length > 0 ? { removeFormats } : {}),
       },
       index,
     ],

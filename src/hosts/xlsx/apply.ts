@@ -699,7 +699,7 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, lang: Lang,
   const existing = sheetNamed(wb, plan.name);
   const kept = existing && plan.clear ? userCells(existing, plan.clear) : undefined;
   const carried = existing && plan.clear ? carriedCells(existing, plan) : undefined;
-  const keptFormats = existing && plan.clear ? userFormats(existing, plan.clear) : undefined;
+  const keptFormats = existing && plan.clear ? userFormats(existing, plan.clear, plan.removeFormats) : undefined;
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
   const state = existing && plan.visibility !== "veryHidden" ? existing.state : plan.visibility;
   const protection = existing ? protectionOf(existing) : null;

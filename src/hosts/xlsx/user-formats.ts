@@ -16,10 +16,12 @@
  */
 import type ExcelJS from "exceljs";
 import { compactRanges, movedFormula, parseRect, type Rect, rectAddress, rectsTopLeft as anchor, rectsWithout as remaining } from "../../core/a1";
-import { type X14Format, setX14Formats, withX14RulePriorities, x14FormatsOf, x14FormatsOutside, x14RulePriorities } from "./x14-formats";
+import { sameRuleFormula } from "../../core/plan/charts";
+import type { OwnedSheetPlan } from "../../core/types";
+import { type X14Format, setX14Formats, withX14RulePriorities, x14FormatFormulas, x14FormatRanges, x14FormatsOf, x14FormatsOutside, x14RulePriorities } from "./x14-formats";
 import { type X14Validation, setX14Validations, x14ValidationsOf, x14ValidationsOutside } from "./x14-validations";
 
-type Rule = { priority?: number; formulae?: unknown[] } & Record<string, unknown>;
+type Rule = { priority?: number; type?: string; formulae?: unknown[] } & Record<string, unknown>;
 interface ConditionalFormat {
   ref: string;
   rules: Rule[];
@@ -55,15 +57,48 @@ function rects(sqref: string): Rect[] | undefined {
   return out;
 }
 
+type RemovedFormat = NonNullable<OwnedSheetPlan["removeFormats"]>[number];
+
+/** The same range ("A1", "$A$1"), as a rule's `ref` or <xm:sqref> has it. */
+function sameRange(a: string, b: string): boolean {
+  return a.replace(/\$/g, "").trim().toUpperCase() === b.replace(/\$/g, "").trim().toUpperCase();
+}
+
+/** Whether a rule on `ref` is one of the project's that the plan removes: a formula rule on that range alone, of that formula. */
+function isRemoved(remove: readonly RemovedFormat[], ref: string, rule: Rule): boolean {
+  const formula = rule.type === "expression" && rule.formulae?.length === 1 && typeof rule.formulae[0] === "string" ? rule.formulae[0] : undefined;
+  return formula !== undefined && remove.some((r) => sameRange(r.range, ref) && sameRuleFormula(r.formula, formula));
+}
+
+/**
+ * Whether an x14 format (Excel 2010 keeps there a rule whose formula reads another sheet, as the
+ * project's does once Excel saved the file) is one of the project's that the plan removes: on that
+ * range alone, each of its rules a formula rule of that formula.
+ */
+function isRemovedX14(remove: readonly RemovedFormat[], format: X14Format): boolean {
+  const formulas = x14FormatFormulas(format);
+  const rules = [...format.xml.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*\stype="([^"]*)"/g)].map((m) => m[1]);
+  return (
+    formulas.length > 0 &&
+    formulas.length === rules.length &&
+    rules.every((t) => t === "expression") &&
+    remove.some((r) => sameRange(r.range, x14FormatRanges(format)) && formulas.every((f) => sameRuleFormula(r.formula, f)))
+  );
+}
+
 /**
  * The conditional formats and validations of `ws` outside `clear` (OwnedSheetPlan.clear): a rule
  * wholly inside goes, one partly inside keeps the cells outside (its formulas moved to its new
- * top-left cell). A rule on a range this module cannot read stays as it is.
+ * top-left cell). A rule on a range this module cannot read stays as it is. The project's rules
+ * `remove` names (OwnedSheetPlan.removeFormats) go, wherever they are.
  */
-export function userFormats(ws: ExcelJS.Worksheet, clear: string[]): UserFormats {
+export function userFormats(ws: ExcelJS.Worksheet, clear: string[], remove: readonly RemovedFormat[] = []): UserFormats {
   const cleared = clear.flatMap((r) => parseRect(r) ?? []);
   const conditional: ConditionalFormat[] = [];
-  for (const cf of formatsOf(ws)) {
+  for (const found of formatsOf(ws)) {
+    // The project's own rules on a cell it no longer owns (OwnedSheetPlan.removeFormats) go, wherever they are.
+    const cf = { ...found, rules: found.rules.filter((r) => !isRemoved(remove, found.ref ?? "", r)) };
+    if (cf.rules.length === 0) continue;
     const from = rects(cf.ref ?? "");
     if (!from) {
       conditional.push(cf);
@@ -101,7 +136,8 @@ export function userFormats(ws: ExcelJS.Worksheet, clear: string[]): UserFormats
     }
   }
   for (const [rule, list] of cells) for (const range of compactRanges(list)) validations.push([range, rule]);
-  return { conditional, validations, x14: x14FormatsOutside(x14FormatsOf(ws), cleared), x14Validations: x14ValidationsOutside(x14ValidationsOf(ws), cleared) };
+  const x14 = x14FormatsOf(ws).filter((f) => !isRemovedX14(remove, f));
+  return { conditional, validations, x14: x14FormatsOutside(x14, cleared), x14Validations: x14ValidationsOutside(x14ValidationsOf(ws), cleared) };
 }
 
 /**
