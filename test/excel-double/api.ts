@@ -2590,9 +2590,27 @@ function clearConditionalFormats(sheet: MSheet, rect: Rect): void {
   });
 }
 
-export class ConditionalFormatCollection extends ClientObject {
-  protected _scalars() { return []; }
-  protected _readScalar() { return undefined; }
+/**
+ * Range.conditionalFormats (ExcelApi 1.6): "the collection of ConditionalFormats that intersect the
+ * range", in the order they were added (Excel's by priority, which the double does not model).
+ * `items` loads each rule's id, type and, through customOrNullObject, a formula rule's formula;
+ * getItem(id) is a rule of the collection by its id.
+ */
+export class ConditionalFormatCollection extends ClientCollection<ConditionalFormat> {
+  protected _list(target: unknown): unknown[] {
+    const { sheet, rect } = target as RangeRef;
+    return sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => overlaps(a, rect)));
+  }
+  protected _item(model: unknown, i: number): ConditionalFormat {
+    return new ConditionalFormat(this.context, `${this._path}[${i}]`, () => model);
+  }
+  getItem(id: string): ConditionalFormat {
+    return new ConditionalFormat(this.context, `${this._path}.getItem(${JSON.stringify(id)})`, () => {
+      const found = (this._list(this._target()) as MConditionalFormat[]).find((cf) => String(cf.id) === id);
+      if (!found) throw notFound(`${this._path}.getItem(${JSON.stringify(id)})`);
+      return found;
+    });
+  }
   add(type: "ColorScale" | "DataBar" | "Custom" | string): ConditionalFormat {
     let made: { id: number } | null = null;
     const cf = new ConditionalFormat(this.context, `${this._path}.add(${type})`, () => made);
@@ -2614,12 +2632,27 @@ export class ConditionalFormatCollection extends ClientObject {
 }
 
 export class ConditionalFormat extends ClientObject {
-  protected _scalars() { return ["type"]; }
-  protected _readScalar(t: unknown): unknown { return (t as { type: string }).type; }
+  protected _scalars() { return ["id", "type"]; }
+  protected _readScalar(t: unknown, name: string): unknown { return name === "id" ? String((t as { id: number }).id) : (t as { type: string }).type; }
   protected override _nav(name: string): ClientObject | undefined {
+    if (name === "customOrNullObject") return this.customOrNullObject;
     return name === "custom" ? this.custom : undefined;
   }
+  /** ConditionalFormat.id (ExcelApi 1.6): "the priority … and id" of the rule; the double's is its model's, as text. */
+  get id(): string { return this._get("id"); }
   get type(): string { return this._get("type"); }
+  /** ConditionalFormat.customOrNullObject (ExcelApi 1.6): `custom`, or a null object on a rule of another type. */
+  get customOrNullObject(): CustomConditionalFormat {
+    let c = this._children.get("customOrNullObject") as CustomConditionalFormat | undefined;
+    if (!c) {
+      c = new CustomConditionalFormat(this.context, `${this._path}.customOrNullObject`, () => {
+        const m = this._target<MConditionalFormat>();
+        return m.type === "Custom" ? (m.custom ??= {}) : null;
+      }, true);
+      this._children.set("customOrNullObject", c);
+    }
+    return c;
+  }
   /** ColorScaleConditionalFormat.criteria (ExcelApi 1.6): minimum, an optional midpoint, maximum. */
   get colorScale() {
     const self = this;

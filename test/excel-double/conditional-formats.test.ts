@@ -102,6 +102,29 @@ describe("a custom conditional format in the Excel double", () => {
     expect(d.sheet("Ghi chú").conditionalFormats[0]!.custom!.formula).toBe("=AND(A1>Results!$D$5,\"'Kết quả'!D5\"<>\"\")");
   });
 
+  test("a range's rules are those that take a cell of it: loaded with their id, type and (customOrNullObject) formula; one is deleted by its id, the others stay", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S");
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1").conditionalFormats.add("Custom").custom.rule.formula = "=A1>1";
+      ws.getRange("A1:C3").conditionalFormats.add("ColorScale");
+      ws.getRange("B2").conditionalFormats.add("Custom").custom.rule.formula = "=B2>2";
+      await ctx.sync();
+      const found = ws.getRange("A1").conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+      await ctx.sync();
+      expect(found.items.map((f) => f.type)).toEqual(["Custom", "ColorScale"]);
+      expect(found.items[0]!.customOrNullObject.rule.formula).toBe("=A1>1");
+      expect(found.items[1]!.customOrNullObject.isNullObject).toBe(true);
+      ws.getRange("A1").conditionalFormats.getItem(found.items[0]!.id).delete();
+      await ctx.sync();
+      expect(d.sheet("S").conditionalFormats.map((c) => c.type)).toEqual(["ColorScale", "Custom"]);
+      // An id not among the range's rules is not found.
+      ws.getRange("A1").conditionalFormats.getItem(found.items[0]!.id).delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+  });
+
   test("needs ExcelApi 1.6, like every conditional format", async () => {
     const d = createExcelDouble({ requirements: { ExcelApi: "1.5" } });
     d.addSheet("S");

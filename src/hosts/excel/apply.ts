@@ -28,7 +28,7 @@ import { forgetAll, sheetOf } from "./proxies";
 import { coalesceColumnCells, widestRow } from "./blocks";
 import type { Capabilities } from "./requirements";
 import { kindOfChartType, queueChart, type ExistingChart } from "./charts";
-import { type FoundChart, matchCharts } from "../../core/plan/charts";
+import { type FoundChart, matchCharts, sameRuleFormula } from "../../core/plan/charts";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells, withoutInstructionsPeriodLines } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { cellKey, commentRefusedMessage, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
@@ -474,6 +474,30 @@ export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], 
   };
 }
 
+/** A rule of the project's to delete (OwnedSheetPlan.removeFormats): one of those on `range`, by its id. */
+interface FormatGone {
+  range: string;
+  id: string;
+}
+
+/**
+ * What the lookups load of the rules on a range the plan removes the project's from: each rule's
+ * id and type, and a formula rule's formula (customOrNullObject: `custom` fails on another type).
+ */
+const FORMAT_PATHS = "items/id,items/type,items/customOrNullObject/rule/formula";
+/** The bytes of the response to one such lookup: a few rules of the user's on the cell, and the project's. */
+const FORMAT_RESPONSE = 1500;
+
+/**
+ * The project's rules among those on a range as loaded (FORMAT_PATHS): the formula rules of the
+ * formula the plan names (sameRuleFormula: however Excel keeps it). Office.js gives the rules that
+ * take a cell of the range, not the cells each takes: one of the project's formula stretched over
+ * more cells since (painted elsewhere) is deleted whole, as it is still the project's.
+ */
+export function formatsToDelete(range: string, formula: string, items: readonly { id: string; type: string; customOrNullObject: { rule: { formula: string } } }[]): FormatGone[] {
+  return items.flatMap((f) => (f.type === "Custom" && sameRuleFormula(formula, f.customOrNullObject.rule.formula) ? [{ range, id: f.id }] : []));
+}
+
 function queueOwnedSheet(
   packer: RequestPacker,
   plan: OwnedSheetPlan,
@@ -484,6 +508,7 @@ function queueOwnedSheet(
   written: ReadonlySet<string>,
   visibility: string | undefined,
   carried?: CarriedNotes,
+  formatsGone: readonly FormatGone[] = [],
 ): void {
   const name = plan.name;
   const exists = present === true;
@@ -515,7 +540,11 @@ function queueOwnedSheet(
   const clearsAll = caps.marks === "notes";
   const allOf = clearsAll ? rectsWithout(cleared, keep) : [];
   const partly = clearsAll ? keep : cleared;
-  const areaBytes = areas.reduce((n, r) => n + opBytes(4, 4, rectAddress(r)), 0) + allOf.reduce((n, r) => n + opBytes(1, 1, rectAddress(r)), 0) + partly.reduce((n, r) => n + opBytes(1, 2, rectAddress(r)), 0);
+  const areaBytes =
+    areas.reduce((n, r) => n + opBytes(4, 4, rectAddress(r)), 0) +
+    allOf.reduce((n, r) => n + opBytes(1, 1, rectAddress(r)), 0) +
+    partly.reduce((n, r) => n + opBytes(1, 2, rectAddress(r)), 0) +
+    formatsGone.reduce((n, f) => n + opBytes(3, 1, f.range, f.id), 0);
   packer.add(opBytes(5, 6) + opBytes(3, 7, kept?.name ?? "", kept?.plan.range ?? "") + [...converts, ...deletes].reduce((n, t) => n + opBytes(1, 1, t), 0) + areaBytes, (ctx) => {
     const wb = ctx.workbook;
     // The user's tables become plain cells, keeping their values and formats (userTables).
@@ -546,12 +575,16 @@ function queueOwnedSheet(
         range.format.useStandardWidth = true;
         if (caps.conditionalFormats) range.conditionalFormats.clearAll();
       }
+      // The project's rules on cells it does not clear (a text the user typed where its line was):
+      // those rules alone are deleted, the user's there stay.
+      if (caps.conditionalFormats) for (const f of formatsGone) sheet.getRange(f.range).conditionalFormats.getItem(f.id).delete();
       if (caps.freezePanes && unfreezesFirst(plan, visibility)) sheet.freezePanes.unfreeze();
     } else if (present === false) {
       wb.worksheets.add(name);
     }
-    // Sent twice (Replay) it does the same on a sheet that exists, unless it deletes or converts tables.
-  }, { sheet: name, ...(exists && deletes.length === 0 && converts.length === 0 ? { replay: "same" as const } : {}) });
+    // Sent twice (Replay) it does the same on a sheet that exists, unless it deletes or converts
+    // tables, or deletes rules (gone the second time).
+  }, { sheet: name, ...(exists && deletes.length === 0 && converts.length === 0 && formatsGone.length === 0 ? { replay: "same" as const } : {}) });
   for (const block of plan.blocks) queueBlock(packer, name, block);
   // The last run's merges went with the clear above (clearing formats unmerges).
   for (const range of plan.merges ?? []) {
@@ -1080,6 +1113,11 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
     if (!lower.has(o.name.toLowerCase())) continue;
     for (const c of o.moves?.columns ?? []) if (c.added && c.to !== undefined) widthLookups.push({ sheet: o.name, from: c.from, to: c.to });
   }
+  // The rules on the cells where the plan removes the project's own (OwnedSheetPlan.removeFormats).
+  const formatLookups: { sheet: string; range: string; formula: string; formats?: Excel.ConditionalFormatCollection }[] = [];
+  if (caps.conditionalFormats) {
+    for (const o of writtenPlan.owned) if (lower.has(o.name.toLowerCase())) for (const r of o.removeFormats ?? []) formatLookups.push({ sheet: o.name, ...r });
+  }
   const fills = new Map<string, { sheet: string; cell: string; fill?: Excel.RangeFill }>();
   for (const m of writtenPlan.marks) if (lower.has(m.sheet.toLowerCase())) fills.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell });
   // The fills of the cells `_index` records as marked too: a mark made by its fill alone on an Excel
@@ -1110,6 +1148,11 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
           w.format = sheetOf(c, w.sheet).getRange(`${column}:${column}`).format.load("columnWidth,useStandardWidth");
         }, { sheet: w.sheet, response: 120 });
       }
+      for (const l of formatLookups) {
+        packer.add(opBytes(3, 1, l.range, FORMAT_PATHS), (c) => {
+          l.formats = sheetOf(c, l.sheet).getRange(l.range).conditionalFormats.load(FORMAT_PATHS);
+        }, { sheet: l.sheet, response: FORMAT_RESPONSE });
+      }
       for (const f of fills.values()) {
         packer.add(opBytes(3, 1, f.cell), (c) => {
           f.fill = sheetOf(c, f.sheet).getRange(f.cell).format.fill.load("color");
@@ -1130,6 +1173,11 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   for (const l of tableLookups) {
     const t = existingTables.get(l.key);
     if (t && l.range) t.rect = { row: l.range.rowIndex, col: l.range.columnIndex, rows: l.range.rowCount, cols: l.range.columnCount };
+  }
+  const formatsGone = new Map<string, FormatGone[]>();
+  for (const l of formatLookups) {
+    const key = l.sheet.toLowerCase();
+    formatsGone.set(key, [...(formatsGone.get(key) ?? []), ...formatsToDelete(l.range, l.formula, l.formats?.items ?? [])]);
   }
   const existingCharts = new Map<string, ExistingChart>();
   for (const l of chartLookups) {
@@ -1194,7 +1242,7 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
     lookup.refused = { cells: [], untried: [] };
     try {
       const links = linksPointed.filter((l) => !skipped.some((n) => n.toLowerCase() === l.sheet.toLowerCase()));
-      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten, links }, guarded, attempt);
+      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten, links, formatsGone }, guarded, attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       marksWritten = attempt.marks;
       break;
@@ -1351,6 +1399,8 @@ interface Existing {
   periodLinesWritten: Set<string>;
   /** The instructions sheet's links to point at the forms' sheets (pointedFormLinks), on the sheets written. */
   links: PointedLink[];
+  /** By owned sheet (lower case): the project's rules to delete (OwnedSheetPlan.removeFormats), as found by the lookups: on a cell of `range`, by id. */
+  formatsGone: Map<string, FormatGone[]>;
 }
 
 /** A link of the instructions sheet to set: its sheet and cell, and the link. */
@@ -1416,7 +1466,7 @@ async function queueAndSend(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   caps: Capabilities,
-  { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten, links }: Existing,
+  { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten, links, formatsGone }: Existing,
   protectedSheets: Map<string, Excel.WorksheetProtectionOptions>,
   stats: WriteAttempt,
 ): Promise<number> {
@@ -1452,7 +1502,7 @@ async function queueAndSend(
   const index = plan.owned.find((o) => o.name === INDEX_SHEET);
   const ownedSheet = (o: OwnedSheetPlan, present: boolean | "added") => {
     const existing = lower.get(o.name.toLowerCase());
-    queueOwnedSheet(packer, o, present, caps, tablesLeft, written, existing === undefined ? undefined : now.visibility.get(existing), carried.get(o.name.toLowerCase()));
+    queueOwnedSheet(packer, o, present, caps, tablesLeft, written, existing === undefined ? undefined : now.visibility.get(existing), carried.get(o.name.toLowerCase()), formatsGone.get(o.name.toLowerCase()));
   };
   const indexAdded = index !== undefined && !lower.has(INDEX_SHEET);
   if (indexAdded) packer.add(opBytes(1, 1, INDEX_SHEET), (c) => void c.workbook.worksheets.add(INDEX_SHEET), { sheet: INDEX_SHEET });
