@@ -16,7 +16,7 @@ import { XlsxHost } from "./host";
 import { parseRels, sheetParts } from "./ooxml";
 import { loadXlsx } from "./read";
 import { makeTemplate } from "./template";
-import { open, rowOf, scoreAgain, scoredDemo } from "./test-workbooks";
+import { edit, open, rowOf, scoreAgain, scoredDemo } from "./test-workbooks";
 import { withX14Formats, x14FormatsIn } from "./x14-formats";
 
 const builtin = findBuiltin("dti-so-nganh-mau")!;
@@ -192,6 +192,34 @@ describe("the analyst's x14 rules on the results sheet, scored again", () => {
       expect(new Set(priorities).size).toBe(priorities.length);
       const own = Math.max(...[...xml.matchAll(/<cfRule\b[^>]*priority="(\d+)"/g)].map((m) => Number(m[1])));
       expect([...xml.matchAll(/<x14:cfRule\b[^>]*priority="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([own + 1, own + 2]);
+    }
+  }, 60_000);
+});
+
+describe("the charts sheet's status rule as Excel 2010+ saves it (in the x14 extension: its formula reads `_index`), a title typed over the line", () => {
+  test("the project's rule goes from A1, the analyst's x14 rule there stays; the title stays", async () => {
+    const CHARTS = "Biểu đồ";
+    const TITLE = "Báo cáo quý IV";
+    const OWN = `COUNTIFS(_index!$A:$A,"inputs",_index!$C:$C,">0")>0`;
+    const typed = await edit(await scoredDemo(), (wb) => {
+      const ws = wb.getWorksheet(CHARTS)!;
+      ws.getCell("A1").value = TITLE;
+      // Excel keeps the project's rule in the extension alone.
+      const formats = ws as unknown as { conditionalFormattings: { ref: string }[] };
+      formats.conditionalFormattings = formats.conditionalFormattings.filter((c) => c.ref !== "A1");
+    });
+    const file = await withRawRules(typed, CHARTS, [
+      x14Rule("A1", OWN, 1, "00000000-0000-0000-0000-000000000011"),
+      x14Rule("A1", "LEN(A1)>'Kết quả'!$AJ$1", 2, "00000000-0000-0000-0000-000000000012"),
+    ]);
+    expect(x14Of((await sheetXml(file)).get(CHARTS)!).rules).toHaveLength(2);
+    const again = await scoreAgain(file);
+    for (const out of [again.out, (await scoreAgain(again.out)).out]) {
+      const xml = (await sheetXml(out)).get(CHARTS)!;
+      expect(xmlError(xml)).toBeUndefined();
+      expect(x14Of(xml).rules).toEqual(["A1 expression LEN(A1)&gt;'Kết quả'!$AJ$1"]);
+      expect(xml).not.toMatch(/<conditionalFormatting sqref="A1">/);
+      expect((await open(out)).getWorksheet(CHARTS)!.getCell("A1").value).toBe(TITLE);
     }
   }, 60_000);
 });
