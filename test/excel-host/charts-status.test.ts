@@ -101,4 +101,25 @@ describe("in Excel, the charts sheet's status line after the analyst changed the
     await score(double, definition, LATER);
     check();
   }, 60_000);
+
+  test("a row inserted at the top, and a text typed over the line where it moved (A2): the text stays, the rule goes from it, and the line is written again in A1, once", async () => {
+    const plain = await plainSyncs();
+    const { double, definition } = await scoredOnce();
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(CHARTS);
+      ws.getRange("1:1").insert("Down");
+      ws.getRange("A2").values = [["Ghi chú của tôi"]];
+      await ctx.sync();
+    });
+    expect(customRules(double)).toEqual([{ at: "A2", formula: `=${COUNT}>0` }]);
+    double.resetCounters();
+    await score(double, definition, LATER);
+    expect(double.syncCount).toBe(plain);
+    for (let run = 0; run < 2; run++) {
+      if (run > 0) await score(double, definition, LATER);
+      expect(double.value(`'${CHARTS}'!A2`)).toBe("Ghi chú của tôi");
+      expect(statusCells(double)).toEqual(["A1"]);
+      expect(customRules(double)).toEqual([{ at: "A1", formula: `=${COUNT}>0` }]);
+    }
+  }, 60_000);
 });

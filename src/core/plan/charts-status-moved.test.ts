@@ -90,6 +90,23 @@ describe("the charts sheet's status line, the top of the sheet changed by the us
     expect(clearedBy(plan, CHARTS, "A3")).toBe(false);
     expect(writesA1(plan)).toBe(true);
     expect(statusRecorded(plan)).toEqual([["A1"]]);
+    // The line may have moved to either of the typed cells: the project's rule goes from each, should it be there.
+    expect(chartsOf(plan).removeFormats).toEqual([
+      { range: "A2", formula: RULE },
+      { range: "A3", formula: RULE },
+    ]);
+  });
+
+  test("a row inserted at the top, and a text typed over the line where it moved (A2): the text stays, the rule goes from it, and the line is written again in A1", () => {
+    const { snapshot, previous } = afterFirstRun((s, grid) => {
+      insertRows(s, CHARTS, 1, [[]]);
+      grid[1]![0] = "Ghi chú của tôi";
+    });
+    const plan = run(snapshot, previous);
+    expect(clearedBy(plan, CHARTS, "A2")).toBe(false);
+    expect(writesA1(plan)).toBe(true);
+    expect(statusRecorded(plan)).toEqual([["A1"]]);
+    expect(chartsOf(plan).removeFormats).toEqual([{ range: "A2", formula: RULE }]);
   });
 
   test("the rule's formula is known however a spreadsheet program saved it", () => {

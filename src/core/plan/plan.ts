@@ -893,12 +893,18 @@ export function planResults(
   // column it moved down, as far as the data moved (movedChartsStatus), are cleared where they hold
   // the line or seem empty (a formula showing nothing; a text of the user's stays), its rule with it.
   const recordedStatus = known ? recordedRanges(known, movedSheets, charts.name, "status") : [];
-  const movedStatus = chartsData && known ? movedChartsStatus(recordedStatus, recordedRanges(known, movedSheets, charts.name, "chartData"), chartsData).filter((r) => statusFree(r.top, r.left)) : [];
+  const statusMoved = chartsData && known ? movedChartsStatus(recordedStatus, recordedRanges(known, movedSheets, charts.name, "chartData"), chartsData) : [];
+  const movedStatus = statusMoved.filter((r) => statusFree(r.top, r.left));
   const chartsLast = chartsData && known ? [...chartsData, ...recordedStatus.filter((r) => statusFree(r.top, r.left)), ...movedStatus, ...statusNow] : chartsData;
-  // A text the user typed where the status line was keeps its cell, and the sheet has no line this
-  // run: the rule that turned the line red goes from that cell, so that the text is never shown as
-  // a warning; a rule of the user's stays (OwnedSheetPlan.removeFormats).
-  const removeFormats = chartsSheetNow && !chartsStatus && !statusFree(statusCell.row, statusCell.column) ? [{ range: CHARTS_STATUS_CELL, formula: chartsStatusRule(inputsChangedCount()) }] : [];
+  // A text the user typed where the status line was (A1, or where rows inserted above moved it)
+  // keeps its cell, and the sheet has no line there this run: the rule that turned the line red
+  // goes from that cell, so that the text is never shown as a warning; a rule of the user's stays
+  // (OwnedSheetPlan.removeFormats).
+  const typedOver = [
+    ...(chartsSheetNow && !chartsStatus && !statusFree(statusCell.row, statusCell.column) ? [CHARTS_STATUS_CELL] : []),
+    ...statusMoved.filter((r) => !statusFree(r.top, r.left)).map((r) => cellAddress(r.top, r.left)),
+  ];
+  const removeFormats = typedOver.map((range) => ({ range, formula: chartsStatusRule(inputsChangedCount()) }));
   const chartsRewrite = chartsLast && chartsSheetNow ? ownedSheetRewrite(chartsSheetNow, chartsLast, chartsSheet) : undefined;
   const overwritten = [
     ...(rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : []),

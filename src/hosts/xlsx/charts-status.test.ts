@@ -152,3 +152,19 @@ test.each([
   await check(again.out);
   await check((await scoreAgain(again.out)).out);
 }, 120_000);
+
+test("a row inserted at the top of the charts sheet and a text typed over the line where it moved (A2): the text stays, the rule goes from it, and the line is written again in A1, once", async () => {
+  const NOTE = "Ghi chú của tôi";
+  const inserted = await edit(await scoredDemo(), (wb) => {
+    insertTopRow(wb);
+    wb.getWorksheet(CHARTS)!.getCell("A2").value = NOTE;
+  });
+  expect(ownRules(await open(inserted))).toEqual(["A2"]);
+  const again = await scoreAgain(inserted);
+  for (const file of [again.out, (await scoreAgain(again.out)).out]) {
+    const wb = await open(file);
+    expect(wb.getWorksheet(CHARTS)!.getCell("A2").value).toBe(NOTE);
+    expect(statusFormulas(wb)).toEqual(["A1"]);
+    expect(ownRules(wb)).toEqual(["A1"]);
+  }
+}, 120_000);
