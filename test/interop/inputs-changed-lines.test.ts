@@ -231,6 +231,55 @@ test("saved by LibreOffice (which writes `_index!` without quotes), then scored 
   expect(forms).toBe(20);
 }, 300_000);
 
+test("a title typed in A1 of the charts sheet of a workbook LibreOffice saved, scored again, then a figure changed: printed, calculated, the title shows in black, never as the red warning", async () => {
+  const TITLE = "Báo cáo quý IV — bản của tôi";
+  const load = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    return wb;
+  };
+  const typed = await load(join(dir, "ket-qua.xlsx"));
+  typed.getWorksheet("Biểu đồ")!.getCell("A1").value = TITLE;
+  writeFileSync(join(dir, "tieu-de.xlsx"), new Uint8Array(await typed.xlsx.writeBuffer()));
+  // Saved by LibreOffice, which keeps the project's rule on A1 (its formula without the quotes).
+  const saved = join(dir, "lo-title");
+  const [name] = convert(join(dir, "tieu-de.xlsx"), XLSX, saved);
+  expect(name).toBeDefined();
+  const code = await main(["score", join(saved, name!), "--out", join(dir, "tieu-de-lai.xlsx")], { stdout: sink, stderr: sink, cwd: dir, env: {} });
+  expect(code).toBe(1);
+  // A figure changed after that run, as the first test's (ExcelJS drops the charts: the title alone shows on the page).
+  const wb = await load(join(dir, "tieu-de-lai.xlsx"));
+  const ws = wb.getWorksheet(changed.sheet)!;
+  let done = false;
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!done && String(cell.value).trim() === "Số liệu") {
+        for (let r = Number(row.number) + 1; r <= ws.rowCount && !done; r++) {
+          const c = ws.getCell(r, Number(cell.col));
+          if (typeof c.value === "number") {
+            c.value = c.value + 7;
+            done = true;
+          }
+        }
+      }
+    }),
+  );
+  expect(done).toBe(true);
+  writeFileSync(join(dir, "tieu-de-sua.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+  const written = convertCalculated(join(dir, "tieu-de-sua.xlsx"), "pdf", join(dir, "pdf-title"));
+  expect(written).toHaveLength(1);
+  const pdf = join(dir, "pdf-title", written[0]!);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf]).toString("utf8"))![1]);
+  // The results sheet's first page still says it in red: the figures did change.
+  expect(redPixels(pdf, 1)).toBeGreaterThan(200);
+  const chartsPage = pageWith(pdf, /Biểu đồ\s+Trang 1\b/, pages);
+  expect(chartsPage).toBeDefined();
+  const text = execFileSync("pdftotext", ["-f", String(chartsPage), "-l", String(chartsPage), pdf, "-"]).toString("utf8");
+  expect(text).toContain(TITLE);
+  expect(text).not.toContain("Số liệu của 1");
+  expect(redPixels(pdf, chartsPage!)).toBe(0);
+}, 300_000);
+
 /**
  * The demo's scored workbook with `edit` made in it outside DTI Scorer, saved as `file`. A form is
  * found by its unit's name (B1), its table's columns by their names, a row by its code (column A).
