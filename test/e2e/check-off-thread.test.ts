@@ -45,7 +45,7 @@ async function checkWhileHeld(page: Page): Promise<void> {
   expect(await page.locator("[role=progressbar]").count()).toBe(1);
   await release(page);
   await page.getByTestId("check-summary").waitFor();
-  await idle(page);
+  await idle(page, { findingsDrawn: true });
 }
 
 /** The findings of the first unit the list opens: its name, and each finding's text as shown. */
@@ -94,6 +94,8 @@ describe("Check runs off the pane's thread", () => {
     expectSameFindings(first.findings, expected.issues, code!);
     // Errors only: every error of the workbook, as the core found it.
     await page.getByRole("radio", { name: "Chỉ lỗi" }).check();
+    // The list follows the filter a moment later (a deferred render, busy meanwhile): read it once drawn.
+    await idle(page, { findingsDrawn: true });
     const errors = expected.issues.filter((i) => i.severity === "error");
     const shownErrors = await page.getByTestId("finding").allTextContents();
     expect(shownErrors).toHaveLength(errors.length);

@@ -78,13 +78,14 @@ export async function openPane(site: PaneSite, options: PageOptions = {}, route?
 }
 
 /**
- * Until the pane's work is over (no progress bar); with `findingsDrawn`, also until the Check
- * step's findings are drawn (they are drawn in the background after a check or a change).
+ * Until the pane's work is over (no progress bar) and the Check step's findings are drawn (they
+ * are drawn in the background after a check or a change of filter, search or language: a list
+ * read before then is the one before the change); `findingsDrawn: false` waits for the work only.
  */
 export async function idle(page: Page, options: { findingsDrawn?: boolean; timeout?: number } = {}): Promise<void> {
   await page.waitForFunction(
     (drawn) => document.querySelector("[role=progressbar]") === null && (!drawn || document.querySelector("[data-testid=check-findings][aria-busy=true]") === null),
-    options.findingsDrawn ?? false,
+    options.findingsDrawn ?? true,
     { timeout: options.timeout ?? 120_000 },
   );
 }

@@ -135,6 +135,7 @@ describe("outside Excel (office.js fails to load)", () => {
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
     expect(await summary.textContent()).toMatch(/^Đã kiểm tra 4 sở, ban, ngành: [1-9]\d* lỗi/);
+    await idle(page);
     const findings = await page.getByTestId("finding").allTextContents();
     expect(findings.some((f) => f.includes("Sở Y tế") || f.includes("6.2") || f.includes("5.2"))).toBe(true);
 
@@ -301,7 +302,6 @@ async function openEmptySummary(page: Page): Promise<void> {
   await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
 }
 
-/** Waits until the pane's work is over (no progress bar). */
 /** No work running, and the Check step's findings drawn (they are drawn in the background after a check or a change). */
 async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null && document.querySelector("[data-testid=check-findings][aria-busy=true]") === null);
