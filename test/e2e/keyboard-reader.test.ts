@@ -182,7 +182,8 @@ describe("what a keyboard and screen reader audit found", () => {
     }
     expect(reached).toBe(true);
     expect(await focusOutline(page)).toBe(`solid 2px ${ring}`);
-    // What scoring said ends with where to download the workbook, by the link's name.
+    // What scoring said ends with where to download the workbook, by the link's name (said a moment after).
+    await page.getByTestId("live-polite").filter({ hasText: /để giữ kết quả\.$/ }).waitFor({ state: "attached" });
     const said = (await saidSoFar(page)).filter((x) => x.startsWith("Đã chấm"));
     expect(said.at(-1)).toMatch(/"Tải xuống sổ đã chấm" để giữ kết quả\.$/);
     expect(errorsOf(page)).toEqual([]);
