@@ -150,7 +150,8 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   if (submissions.length === 0) {
     // A workbook made for another index says so, naming it ("definition-mismatch"); a table of
     // units with no unit's row under its header says so, naming its sheet (or file) and header
-    // row; otherwise nothing looked like a submission.
+    // row, and a CSV header line split by a separator in a column's name says that (its values
+    // would be out of line); otherwise nothing looked like a submission.
     const otherIndex = reading.issues.some((i) => i.code === "definition-mismatch")
       ? formsOfAnotherIndexMessage(indicesNamedOnForms(snapshot), model.definition, "workbook")
       : undefined;
@@ -158,7 +159,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
     const empty = emptyTables(model, snapshot, reading);
     throw new PipelineError(
       "layout-not-found",
-      otherIndex ?? notFound?.message ?? empty[0]?.message ?? {
+      otherIndex ?? notFound?.message ?? reading.issues.find((i) => i.code === "header-too-wide")?.message ?? empty[0]?.message ?? {
         vi: "Không tìm thấy phiếu của đơn vị nào: cần các trang có bảng Mã | Nội dung | Số liệu, hoặc một bảng có cột Đơn vị và mỗi mã số liệu một cột.",
         en: "No unit submissions found: sheets need a table with Code | Item | Value, or one table with a Unit column and one column per input code.",
       },
@@ -232,6 +233,8 @@ function emptyTables(model: IndexModel, snapshot: WorkbookSnapshot, reading: Rea
     const sheet = snapshot.sheets.find((s) => s.name === name);
     const row = sheet ? unitsHeaderRow(model, sheet) : undefined;
     if (sheet === undefined || row === undefined) continue;
+    // A header line split in two by a separator says already that no row of the table was read.
+    if (reading.issues.some((i) => i.sheet === name && i.code === "header-too-wide")) continue;
     const file = sheet.csvFile;
     const at = issueLocation({ sheet: name, row, ...(file !== undefined ? { file } : {}) });
     const skipped = reading.issues.some((i) => i.sheet === name && rowFindings.has(i.code));

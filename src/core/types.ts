@@ -181,6 +181,7 @@ export type IssueCode =
   | "header-row-repeated"
   | "unit-code-case"
   | "row-too-wide"
+  | "header-too-wide"
   | "unknown-column"
   | "relative-below-zero"
   | "below-scale-minimum"

@@ -48,6 +48,7 @@ export const FINDING_KINDS: Record<IssueCode, Message> = {
   "header-row-repeated": { vi: "Dòng tiêu đề lặp lại", en: "Header row repeated" },
   "unit-code-case": { vi: "Mã đơn vị chỉ khác chữ hoa, chữ thường", en: "Unit codes differing only in case" },
   "row-too-wide": { vi: "Dòng có quá nhiều cột", en: "Row with too many columns" },
+  "header-too-wide": { vi: "Dòng tiêu đề có quá nhiều cột", en: "Header row with too many columns" },
   "unknown-column": { vi: "Tên cột không nhận ra hoặc bị trùng", en: "Column not recognised or repeated" },
   "relative-below-zero": { vi: "Giá trị dưới 0 ở quy tắc so sánh", en: "Value below zero in a relative rule" },
   "below-scale-minimum": { vi: "Số liệu dưới mức tối thiểu của thang đo", en: "Figure below the scale's minimum" },

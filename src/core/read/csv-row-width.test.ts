@@ -186,4 +186,73 @@ describe("through the command line (a CSV file becomes a workbook, then is read)
     expect(said.map((i) => [i.code, i.cell])).toEqual([["row-too-wide", "AH2"]]);
     expect(said[0]!.message).toContain("dòng này có 34 giá trị nhưng dòng tiêu đề (dòng 1) có 33 cột");
   });
+
+  test("a header line split by a comma in a column's name not in quotes: score stops on it with the sentence, and validate's JSON holds it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-header-width-"));
+    const header = ["Mã đơn vị", "Đơn vị", "Nhóm", ...INPUTS.map((c) => (c === "6.2" ? "6.2 – Số ứng dụng, nền tảng dùng chung" : c))];
+    const lines = [header, ["SYT", "Sở Y tế", "co-dvc", ...figures("80%")], ["STC", "Sở Tài chính", "co-dvc", ...figures("80%")]];
+    writeFileSync(join(dir, "bang.csv"), lines.map((l) => l.join(",")).join("\r\n"));
+    const scored = await runCli(["score", "bang.csv", "--index", "dti-so-nganh-mau"], dir);
+    expect(scored.code).toBe(2);
+    expect(scored.err).toContain('Tệp bang.csv, dòng 1: dòng tiêu đề có 33 cột nhưng các dòng đơn vị chỉ có nhiều nhất 32 giá trị: có thể tên một cột chứa dấu phân cách (dấu phẩy hoặc chấm phẩy) mà không đặt trong ngoặc kép ("6.2 – Số ứng dụng" và "nền tảng dùng chung" có lẽ là hai nửa của một tên cột)');
+    // validate ran and found an error in the inputs.
+    const run = await runCli(["validate", "bang.csv", "--index", "dti-so-nganh-mau", "--json", "loi.json", "--lang", "en"], dir);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(readFileSync(join(dir, "loi.json"), "utf8")) as { units: unknown[]; issues: { code: string; cell?: string; message: string }[] };
+    expect(json.units).toEqual([]);
+    expect(json.issues.map((i) => [i.code, i.cell])).toEqual([["header-too-wide", "AA1"]]);
+    expect(json.issues[0]!.message).toMatch(/^File bang\.csv, row 1: the header row has 33 columns but the rows of units have at most 32 values/);
+  });
+});
+
+describe("a header line split by a separator in a column's name not put in quotes", () => {
+  /** The header with 2.1 named by code and name, the name holding a comma. */
+  const named = (quoted: boolean) => HEADER.map((h) => (h === "2.1" ? (quoted ? '"2.1 – Tỷ lệ hồ sơ, thủ tục"' : "2.1 – Tỷ lệ hồ sơ, thủ tục") : h)).join(",");
+  const rows = [row("SYT", "Sở Y tế", "85%"), row("STC", "Sở Tài chính", "50%")];
+
+  test("is an error naming the file, the header row, both counts and the two halves; no row is read under the wrong column", () => {
+    const result = readSubmissions(model, csvToSnapshot([named(false), ...rows].join("\n"), "bang", "bang.csv"));
+    expect(result.issues).toEqual([
+      {
+        severity: "error",
+        code: "header-too-wide",
+        sheet: "bang",
+        // The piece split off: the cell a host marks.
+        cell: "J1",
+        message: {
+          vi: 'Tệp bang.csv, dòng 1: dòng tiêu đề có 12 cột nhưng các dòng đơn vị chỉ có nhiều nhất 11 giá trị: có thể tên một cột chứa dấu phân cách (dấu phẩy hoặc chấm phẩy) mà không đặt trong ngoặc kép ("2.1 – Tỷ lệ hồ sơ" và "thủ tục" có lẽ là hai nửa của một tên cột), nên các giá trị bị lệch cột so với tên cột; không dòng nào của bảng được đọc và chưa đơn vị nào được chấm — hãy đặt tên cột đó trong ngoặc kép hoặc bỏ dấu phân cách khỏi tên cột, rồi chấm lại.',
+          en: 'File bang.csv, row 1: the header row has 12 columns but the rows of units have at most 11 values: a column name probably holds the separator (a comma or semicolon) and is not in quotes ("2.1 – Tỷ lệ hồ sơ" and "thủ tục" are probably two halves of one column name), so the values are out of line with the column names; no row of the table is read and no unit is scored — put that column name in quotes or take the separator out of it, then score again.',
+        },
+      },
+    ]);
+    // 2.2 would be read from 2.1's column, 2.3 from 2.2's, and 2.3's own figure lost: nothing is read.
+    expect(result.submissions).toEqual([]);
+  });
+
+  test("in quotes, the same name is one column and every unit is read in line", () => {
+    const result = readSubmissions(model, csvToSnapshot([named(true), ...rows].join("\n"), "bang", "bang.csv"));
+    expect(result.issues).toEqual([]);
+    expect(result.submissions.map((s) => [s.code, s.values["2.1"], s.values["2.2"], s.values["2.3"]])).toEqual([
+      ["SYT", 0.85, 4, 12],
+      ["STC", 0.5, 4, 12],
+    ]);
+  });
+
+  test("a file whose lines leave out their empty last fields is none: a column of its own (STT) is no piece split off", () => {
+    // Every unit left 2.3 blank, and the lines end before it; the header's STT names nothing read.
+    const text = [`STT,${HEADER.join(",")}`, ...rows.map((r, i) => `${i + 1},${r.replace(/,12$/, "")}`)].join("\n");
+    const result = readSubmissions(model, csvToSnapshot(text, "bang", "bang.csv"));
+    expect(result.issues.filter((i) => i.code === "header-too-wide")).toEqual([]);
+    expect(result.submissions.map((s) => [s.code, s.values["2.2"], s.values["2.3"]])).toEqual([
+      ["SYT", 4, undefined],
+      ["STC", 4, undefined],
+    ]);
+  });
+
+  test("a column of the file's own split in two is found by its second half (a space or a small letter first)", () => {
+    const text = [HEADER.join(",").replace("Nhóm,", "Nhóm,Ghi chú, nhận xét,"), ...rows.map((r) => r.replace("co-dvc,", "co-dvc,đã xem,"))].join("\n");
+    const result = readSubmissions(model, csvToSnapshot(text, "bang", "bang.csv"));
+    expect(result.issues.map((i) => [i.code, i.cell, /"Ghi chú" và "nhận xét"/.test(i.message.vi)])).toEqual([["header-too-wide", "E1", true]]);
+    expect(result.submissions).toEqual([]);
+  });
 });

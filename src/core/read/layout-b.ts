@@ -344,6 +344,36 @@ function tooWideRows(sheet: SheetSnapshot, headerRow: number): Map<number, numbe
 }
 
 /** The count of fields on a CSV table's row (0-based): the file's own (csvFields) where the snapshot says, else the snapshot row's length. */
+/**
+ * A CSV header line split by a separator inside a column's name that is not in quotes ("6.2 – Số
+ * ứng dụng, nền tảng dùng chung" in a comma-separated file): the header then has more fields than
+ * any line of units, and every column after the split is named one field right of its values.
+ * Told apart from a file that leaves out the empty fields at the end of its lines: no line of
+ * units reaches the header's last field, a column the lines never reach is one the table reads (an
+ * input, the unit, its code or category), and a field of the header the lines do reach names
+ * nothing the table reads and is a piece split off: right after a column read (a split name's
+ * first piece is read as its column), or starting as a name's continuation does (a space or a
+ * small letter: " nền tảng dùng chung"), not as a column's own name ("STT", "Ghi chú").
+ * `fragment`: that field's 0-based column, the first that starts as a continuation, else the
+ * first right after a column read; `fields`: the most fields a line of units has.
+ */
+function headerSplit(sheet: SheetSnapshot, header: UnitsHeader): { fragment: number; fields: number } | undefined {
+  const width = fieldCount(sheet, header.row);
+  let most = 0;
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    if ((sheet.values[r] ?? []).every(isBlank)) continue;
+    most = Math.max(most, fieldCount(sheet, r));
+  }
+  if (most === 0 || most >= width) return undefined;
+  const read = new Set([...header.inputs.values(), header.name, ...(header.code !== undefined ? [header.code] : []), ...(header.category !== undefined ? [header.category] : [])]);
+  if (![...read].some((c) => c >= most)) return undefined;
+  const row = sheet.values[header.row] ?? [];
+  const continues = (c: number) => /^(\s|\p{Ll})/u.test(typeof row[c] === "string" ? (row[c] as string) : "");
+  const unread = Array.from({ length: most }, (_, c) => c).filter((c) => !read.has(c));
+  const fragment = unread.find(continues) ?? unread.find((c) => read.has(c - 1));
+  return fragment === undefined ? undefined : { fragment, fields: most };
+}
+
 function fieldCount(sheet: SheetSnapshot, r: number): number {
   return sheet.csvFields?.[r] ?? (sheet.values[r] ?? []).length;
 }
@@ -452,6 +482,27 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
         place: "column",
       }),
     );
+  }
+
+  // A header line split by a separator in a column's name: every value would be read under the
+  // wrong column. None is read (no unit of the table is scored); the error names the piece split off.
+  const split = sheet.csvFile !== undefined ? headerSplit(sheet, header) : undefined;
+  if (split !== undefined) {
+    const row = sheet.values[header.row] ?? [];
+    const before = split.fragment > 0 ? keyText(row[split.fragment - 1] ?? null) : "";
+    issues.push(
+      makeIssue("error", "header-too-wide", {
+        sheet: sheet.name,
+        ...file,
+        row: header.row + 1,
+        cell: address(header.row, split.fragment),
+        raw: keyText(row[split.fragment] ?? null),
+        ...(before !== "" ? { expected: before } : {}),
+        value: split.fields,
+        other: fieldCount(sheet, header.row),
+      }),
+    );
+    return { units: [], issues };
   }
 
   const units: RawUnit[] = [];

@@ -149,6 +149,9 @@ export interface MessageParams {
    * names (`missingColumns`); `raw` is then the header text not recognised (at `cell`), if one is
    * singled out, and `headerLang` the language the row's column names are written in.
    * row-too-wide: the CSV table's header row (`value` the row's fields, `other` the header's).
+   * header-too-wide (a CSV header line with more fields than any line of units, `value` those
+   * lines' most fields, `other` the header's) has no headerRow: it is about that row; `raw` the
+   * header field that names nothing (the piece split off), `expected` the header before it.
    * header-row-repeated: the table's header row, which this row repeats.
    */
   headerRow?: number;
@@ -1701,6 +1704,20 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     return {
       vi: `dòng này có ${p.value} giá trị nhưng dòng tiêu đề (dòng ${p.headerRow}) có ${p.other} cột (có thể một số thập phân viết bằng dấu phẩy mà không đặt trong ngoặc kép, như 0,8), nên các giá trị bị lệch cột; số liệu của ${who.vi} không được đọc và đơn vị chưa được chấm — hãy đặt số thập phân (và mọi nội dung có dấu phân cách) trong ngoặc kép, như "0,8", hoặc xóa giá trị thừa, rồi chấm lại`,
       en: `the row has ${p.value} values but the header row (row ${p.headerRow}) has ${p.other} columns (perhaps a decimal number written with a comma and not in quotes, such as 0,8), so the values are out of line with the columns; the figures of ${who.en} are not read and the unit is not scored — put decimal numbers (and any text holding the separator) in quotes, as "0,8", or delete the extra value, then score again`,
+    };
+  },
+  "header-too-wide": (p) => {
+    // A separator inside a column's name not in quotes: the header line split into one field more.
+    const piece = p.raw !== undefined && p.raw.trim() !== "" ? p.raw.trim() : undefined;
+    const where =
+      piece === undefined
+        ? { vi: "", en: "" }
+        : p.expected !== undefined
+          ? { vi: ` ("${p.expected.trim()}" và "${piece}" có lẽ là hai nửa của một tên cột)`, en: ` ("${p.expected.trim()}" and "${piece}" are probably two halves of one column name)` }
+          : { vi: ` ("${piece}" có lẽ là một phần tên cột bị tách ra)`, en: ` ("${piece}" is probably a piece of a column name split off)` };
+    return {
+      vi: `dòng tiêu đề có ${p.other} cột nhưng các dòng đơn vị chỉ có nhiều nhất ${p.value} giá trị: có thể tên một cột chứa dấu phân cách (dấu phẩy hoặc chấm phẩy) mà không đặt trong ngoặc kép${where.vi}, nên các giá trị bị lệch cột so với tên cột; không dòng nào của bảng được đọc và chưa đơn vị nào được chấm — hãy đặt tên cột đó trong ngoặc kép hoặc bỏ dấu phân cách khỏi tên cột, rồi chấm lại`,
+      en: `the header row has ${p.other} columns but the rows of units have at most ${p.value} values: a column name probably holds the separator (a comma or semicolon) and is not in quotes${where.en}, so the values are out of line with the column names; no row of the table is read and no unit is scored — put that column name in quotes or take the separator out of it, then score again`,
     };
   },
   "summary-row": (p) => ({
