@@ -133,7 +133,7 @@ describe("a commune's scoring on the province's own index", () => {
         null,
         null,
         null,
-        'Mục "XA-99" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[0]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; nếu mục này dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó.',
+        'Mục "XA-99" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[0]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; nếu mục này dành cho một đơn vị có trong lần chấm này hay một loại đơn vị, hãy sửa cho đúng mã của đơn vị đó hoặc mã loại đơn vị ("xa", "phuong").',
       ],
     ]);
   });

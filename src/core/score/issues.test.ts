@@ -268,7 +268,7 @@ describe("ranking exclusions that match nothing", () => {
       'Mục "snv" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[2]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Nội vụ, hãy ghi mã "SNV".',
       'Mục "Sở Tư pháp" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[3]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Tư pháp, hãy ghi mã "STP".',
       'Mục "Sở có dịch vụ công" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[4]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ loại đơn vị "Sở có dịch vụ công", hãy ghi mã "co-dvc".',
-      'Mục "XYZ" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[5]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; nếu mục này dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó.',
+      'Mục "XYZ" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[5]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; nếu mục này dành cho một đơn vị có trong lần chấm này hay một loại đơn vị, hãy sửa cho đúng mã của đơn vị đó hoặc mã loại đơn vị ("co-dvc", "khong-dvc").',
     ]);
     expect(issues[0]!.message.en).toBe(
       'The ranking exclusion "snv" (ranking.exclude[2]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; to exclude Sở Nội vụ, write its code "SNV".',
@@ -277,7 +277,7 @@ describe("ranking exclusions that match nothing", () => {
       'The ranking exclusion "Sở có dịch vụ công" (ranking.exclude[4]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; to exclude the unit category "Departments with public services", write its id "co-dvc".',
     );
     expect(issues[3]!.message.en).toBe(
-      'The ranking exclusion "XYZ" (ranking.exclude[5]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; if it is meant for a unit of this run, correct it to that unit\'s code.',
+      'The ranking exclusion "XYZ" (ranking.exclude[5]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; if it is meant for a unit of this run or a unit category, correct it to that unit\'s code or the category\'s id ("co-dvc", "khong-dvc").',
     );
   });
 
@@ -367,6 +367,28 @@ describe("ranking exclusions that match nothing", () => {
     const two = modelOf({ ranking: { exclude: ["ZZA.VHHD", "VNM", "ZZB.HHD"] }, root });
     expect(resultIssues(two, countries, scoreUnits(two, countries)).map((i) => i.message.en)).toEqual([
       expect.stringMatching(/^The ranking exclusions "ZZA\.VHHD" \(ranking\.exclude\[0\]\) and "ZZB\.HHD" \(ranking\.exclude\[2\]\) are neither/),
+    ]);
+  });
+
+  it("under an index with unit categories, a definition's entry that meets nothing is said though no other entry is met: a category id mistyped leaves its units ranked", () => {
+    const mistyped = modelOf({
+      categories: [
+        { id: "co-dvc", name: "Sở có dịch vụ công" },
+        { id: "khong-dvc", name: "Sở không có dịch vụ công" },
+      ],
+      ranking: { exclude: ["khong-dich-vu-cong"] },
+      root: { code: "T", name: "Tổng", children: [{ code: "1", name: "Tỷ lệ", max: 10, rule: { kind: "fraction" } }] },
+    });
+    const some = [unit("SYT", { "1": 0.5 }, { name: "Sở Y tế", category: "co-dvc" }), unit("SNV", { "1": 0.9 }, { name: "Sở Nội vụ", category: "khong-dvc" })];
+    const table = scoreUnits(mistyped, some);
+    expect(table.units.every((u) => u.ranked)).toBe(true);
+    expect(resultIssues(mistyped, some, table).map((i) => [i.severity, i.code, i.message.vi, i.message.en])).toEqual([
+      [
+        "info",
+        "exclude-unmatched",
+        'Mục "khong-dich-vu-cong" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[0]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; nếu mục này dành cho một đơn vị có trong lần chấm này hay một loại đơn vị, hãy sửa cho đúng mã của đơn vị đó hoặc mã loại đơn vị ("co-dvc", "khong-dvc").',
+        'The ranking exclusion "khong-dich-vu-cong" (ranking.exclude[0]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; if it is meant for a unit of this run or a unit category, correct it to that unit\'s code or the category\'s id ("co-dvc", "khong-dvc").',
+      ],
     ]);
   });
 

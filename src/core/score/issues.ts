@@ -731,11 +731,13 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
     });
   }
   // Only when the definition's list is about this run's units (one of its entries excludes a unit
-  // or category of the run, or resembles one: the warnings above): a list none of whose entries
-  // is met here is another table's (the HDI's aggregates, scoring countries alone), and its
-  // entries are no mistake to be told of.
+  // or category of the run, or resembles one: the warnings above), or the index has unit
+  // categories (an entry may be a category id mistyped, "khong-dich-vu-cong" for "khong-dvc",
+  // whose units are then ranked unsaid): a list none of whose entries is met here, under an index
+  // without categories, is another table's (the HDI's aggregates, scoring countries alone), and
+  // its entries are no mistake to be told of.
   const ownMet = issues.length > 0 || own.some((e) => e !== "" && (codes.has(e) || categories.has(e)));
-  if (unlike.length > 0 && ownMet) issues.push(unlikeEntriesIssue(unlike));
+  if (unlike.length > 0 && (ownMet || categories.size > 0)) issues.push(unlikeEntriesIssue(unlike, model.categories));
   return issues;
 }
 
@@ -747,11 +749,23 @@ const NAMED_ENTRIES = 5;
  * said as any other ("Mục "XA-99" … (ranking.exclude[0]) …"), several in one sentence naming each
  * with its place, up to five, and how many more.
  */
-function unlikeEntriesIssue(unlike: { entry: string; path: string }[]): Issue {
+function unlikeEntriesIssue(unlike: { entry: string; path: string }[], categories: readonly string[]): Issue {
+  // Under an index with unit categories, an entry may be meant for one: their ids are listed.
+  const ids = categories.map((c) => `"${c}"`).join(", ");
   const ask: Message =
-    unlike.length === 1
-      ? { vi: "nếu mục này dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if it is meant for a unit of this run, correct it to that unit's code" }
-      : { vi: "nếu một mục dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if one is meant for a unit of this run, correct it to that unit's code" };
+    categories.length > 0
+      ? unlike.length === 1
+        ? {
+            vi: `nếu mục này dành cho một đơn vị có trong lần chấm này hay một loại đơn vị, hãy sửa cho đúng mã của đơn vị đó hoặc mã loại đơn vị (${ids})`,
+            en: `if it is meant for a unit of this run or a unit category, correct it to that unit's code or the category's id (${ids})`,
+          }
+        : {
+            vi: `nếu một mục dành cho một đơn vị có trong lần chấm này hay một loại đơn vị, hãy sửa cho đúng mã của đơn vị đó hoặc mã loại đơn vị (${ids})`,
+            en: `if one is meant for a unit of this run or a unit category, correct it to that unit's code or the category's id (${ids})`,
+          }
+      : unlike.length === 1
+        ? { vi: "nếu mục này dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if it is meant for a unit of this run, correct it to that unit's code" }
+        : { vi: "nếu một mục dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if one is meant for a unit of this run, correct it to that unit's code" };
   const [first] = unlike;
   if (unlike.length === 1 && first) {
     return {
