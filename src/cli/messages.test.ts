@@ -26,7 +26,7 @@ describe("the command line's count phrases", () => {
     expect(M.scoredSummary(1, 1, {}, { vi: "Sở, ban, ngành", en: "Department" })).toEqual({ vi: "Đã chấm điểm và xếp hạng 1 sở, ban, ngành.", en: "Scored and ranked 1 department." });
     // None ranked: said so, not "0 ranked".
     expect(M.scoredSummary(2, 0, { forms: 1 }, { vi: "Quốc gia", en: "Country" })).toEqual({
-      vi: "Đã chấm điểm 2 quốc gia; không đơn vị nào được xếp hạng. 1 phiếu chưa được chấm: xem các lỗi bên dưới.",
+      vi: "Đã chấm điểm 2 quốc gia; không quốc gia nào được xếp hạng. 1 phiếu chưa được chấm: xem các lỗi bên dưới.",
       en: "Scored 2 countries, none ranked. 1 form was not scored: see the errors below.",
     });
   });

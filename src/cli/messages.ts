@@ -1,7 +1,7 @@
 /** What the command line says, in Vietnamese and English. */
 import type { LocalizedText } from "../core/definition/schema";
 import { type Lang, type Message, formatNumber } from "../core/i18n/text";
-import { unitCount } from "../core/plan/labels";
+import { unitCount, unitInTitle } from "../core/plan/labels";
 import { categoryIgnoredMessage, wideRowMessage } from "../core/units";
 
 /** "2, 3 và 5" */
@@ -928,11 +928,11 @@ export const M = {
     const forms = left.forms ?? 0;
     const rows = left.rows ?? 0;
     const vi = [...(forms > 0 ? [`${forms} phiếu`] : []), ...(rows > 0 ? [`${rows} dòng`] : [])].join(" và ");
-    // Every unit ranked, none, or some: "Đã chấm điểm và xếp hạng 5 tỉnh.", "…; không đơn vị nào được xếp hạng.", "…, trong đó 3 được xếp hạng."
+    // Every unit ranked, none, or some: "Đã chấm điểm và xếp hạng 5 tỉnh.", "…; không tỉnh nào được xếp hạng.", "…, trong đó 3 được xếp hạng."
     const done = (lang: Lang): string => {
       const counted = unitCount(n, lang, unitLabel);
       if (n > 0 && ranked === n) return lang === "vi" ? `Đã chấm điểm và xếp hạng ${counted}.` : `Scored and ranked ${counted}.`;
-      if (n > 0 && ranked === 0) return lang === "vi" ? `Đã chấm điểm ${counted}; không đơn vị nào được xếp hạng.` : `Scored ${counted}, none ranked.`;
+      if (n > 0 && ranked === 0) return lang === "vi" ? `Đã chấm điểm ${counted}; không ${unitInTitle(unitLabel, "vi")} nào được xếp hạng.` : `Scored ${counted}, none ranked.`;
       return lang === "vi" ? `Đã chấm điểm ${counted}, trong đó ${ranked} được xếp hạng.` : `Scored ${counted}, ranked ${ranked}.`;
     };
     const en = [...(forms > 0 ? [`${forms} form${forms === 1 ? "" : "s"}`] : []), ...(rows > 0 ? [`${rows} row${rows === 1 ? "" : "s"}`] : [])].join(" and ");

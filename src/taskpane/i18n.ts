@@ -390,11 +390,12 @@ export const STRINGS = {
   methodDense: { vi: "Không bỏ hạng (1, 1, 2)", en: "Same rank, none skipped (1, 1, 2)" },
   methodOrdinal: { vi: "Không xét đồng hạng (1, 2, 3)", en: "No shared ranks (1, 2, 3)" },
   // Under the select while "no shared ranks" is chosen: what decides the order of tied units (as the results sheet orders them).
-  methodOrdinalHint: { vi: "Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).", en: "Tied units are ordered by name (alphabetically)." },
+  // {units}: the units as the index calls them, plural, no count (unitWordText): "sở, ban, ngành" / "departments".
+  methodOrdinalHint: { vi: "Các {units} có kết quả bằng nhau được xếp theo tên (thứ tự chữ cái).", en: "Tied {units} are ordered by name (alphabetically)." },
   decimals: { vi: "Làm tròn khi xếp hạng (số chữ số thập phân)", en: "Round before ranking (decimal places)" },
   decimalsNone: { vi: "Không làm tròn", en: "No rounding" },
   within: { vi: "Xếp hạng trong", en: "Rank within" },
-  withinAll: { vi: "Tất cả đơn vị", en: "All units" },
+  withinAll: { vi: "Tất cả {units}", en: "All {units}" },
   withinCategory: { vi: "Từng loại đơn vị", en: "Each unit category" },
   scoreRun: { vi: "Chấm điểm và ghi kết quả", en: "Score and write results" },
   scoring: { vi: "Đang chấm điểm…", en: "Scoring…" },
@@ -419,7 +420,8 @@ export const STRINGS = {
   },
   // scoreDone when every unit scored is ranked, and when none is.
   scoreDoneAllRanked: { vi: "Đã chấm điểm và xếp hạng {units}.", en: "Scored and ranked {units}." },
-  scoreDoneNoneRanked: { vi: "Đã chấm điểm {units}; không đơn vị nào được xếp hạng.", en: "Scored {units}, none ranked." },
+  // {none}: "không quốc gia nào" as the index calls its units / "none" (scoreDoneNotice).
+  scoreDoneNoneRanked: { vi: "Đã chấm điểm {units}; {none} được xếp hạng.", en: "Scored {units}, {none} ranked." },
   scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
   scoreLeftOutRows: { vi: "{count} dòng chưa được chấm: xem bước Kiểm tra.", en: "{count} rows were not scored: see the Check step." },
   // Units whose forms hold no figure at all ({units}: counted as the index calls them, unitsCountText; {names}: up to
@@ -440,13 +442,16 @@ export const STRINGS = {
   // ngành khác"), the number alone in English ("and 3 more"), as the command line says them.
   moreUnits: { vi: "{names} và {units} khác", en: "{names} and {units} more" },
   // After scoreDoneNoneRanked, when the units' forms hold figures (else scoreNoDataUnranked says why).
-  scoreNoneRanked: { vi: "Lý do ghi dưới tên từng đơn vị.", en: "The reason is under each unit's name." },
+  // {unit}: a unit as the index calls it (unitWordText, singular): "quốc gia" / "country".
+  scoreNoneRanked: { vi: "Lý do ghi dưới tên từng {unit}.", en: "The reason is under each {unit}'s name." },
 
   // Under a unit's name in the table: its form holds no figure (its points are shown as "—").
   noDataUnit: { vi: "Chưa điền số liệu nào", en: "No figure filled in" },
   // Under the first ten, when more units share the last one's rank: the table does not end a tie unsaid.
-  moreTied: { vi: "… và {count} đơn vị khác cùng hạng {rank} (xem trang kết quả).", en: "… and {count} more units also ranked {rank} (see the results sheet)." },
-  topUnits: { vi: "Dẫn đầu", en: "Top units" },
+  // {more}: how many, as the index calls its units (moreTiedText): "4 sở, ban, ngành" / "4 more departments".
+  moreTied: { vi: "… và {more} khác cùng hạng {rank} (xem trang kết quả).", en: "… and {more} also ranked {rank} (see the results sheet)." },
+  // {units} as in methodOrdinalHint; the Vietnamese capitalised where it starts the heading (topUnitsTitle).
+  topUnits: { vi: "{units} dẫn đầu", en: "Top {units}" },
   // Above the table while the ranking options differ from the last run's ({action}: scoreRun).
   rankingChanged: { vi: "Đã đổi cách xếp hạng: bấm \"{action}\" để áp dụng.", en: "The ranking options were changed: press \"{action}\" to apply them." },
   // The ranking table's other headers are the results sheet's (core/plan/labels.ts COLUMN_LABELS).
@@ -599,7 +604,6 @@ export type StringKey = keyof typeof STRINGS;
 
 /** English sentences for a count of one ("1 unit", not "1 units"); Vietnamese has no plural. */
 const EN_ONE: Partial<Record<StringKey, string>> = {
-  moreTied: "… and 1 more unit also ranked {rank} (see the results sheet).",
   workbookSheets: "{count} sheet",
   unitsCount: "{count} unit",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",

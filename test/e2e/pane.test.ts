@@ -1122,7 +1122,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
       expect(await page.getByTestId("check-summary").innerText()).toBe(findings);
       await step(page, "Chấm điểm");
       expect(await page.getByTestId("score-summary").count()).toBe(1);
-      expect(await page.getByRole("heading", { name: "Dẫn đầu" }).count()).toBe(1);
+      expect(await page.getByRole("heading", { name: "Sở, ban, ngành dẫn đầu" }).count()).toBe(1);
       await step(page, "Biểu đồ");
       await units.waitFor();
       expect(await units.getByRole("checkbox").allTextContents()).toEqual(before);
@@ -1902,7 +1902,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    expect(await noticeSaying(page, /^Đã chấm điểm 2 quốc gia/)).toContain("Đã chấm điểm 2 quốc gia; không đơn vị nào được xếp hạng. 2 quốc gia chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
+    expect(await noticeSaying(page, /^Đã chấm điểm 2 quốc gia/)).toContain("Đã chấm điểm 2 quốc gia; không quốc gia nào được xếp hạng. 2 quốc gia chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
     expect((await unitRows(page)).map((r) => [r[0], r[2]])).toEqual([
@@ -2128,7 +2128,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(categories.map((c) => c.trim())).toEqual(["Sở, ban, ngành có dịch vụ công", "Sở, ban, ngành không có dịch vụ công"]);
     expect(await summary.getByRole("columnheader", { name: "Hạng trong loại" }).count()).toBe(1);
     // The table is named by the heading above it.
-    expect(await summary.getByRole("table", { name: "Dẫn đầu" }).count()).toBe(1);
+    expect(await summary.getByRole("table", { name: "Sở, ban, ngành dẫn đầu" }).count()).toBe(1);
     expect(await shownRanks(page)).toEqual(inCategory);
     expect([...inCategory.values()].sort()).toEqual([1, 1, 2, 2]);
     await shot(page, "within-category-vi-light");
@@ -2706,14 +2706,14 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     await page.getByLabel("Chọn bộ chỉ số").selectOption("undp-hdi");
     await step(page, "Chấm điểm");
     const ties = page.getByLabel("Xử lý đồng hạng");
-    expect(await page.getByText("Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).").count()).toBe(0);
+    expect(await page.getByText("Các quốc gia có kết quả bằng nhau được xếp theo tên (thứ tự chữ cái).").count()).toBe(0);
     await ties.selectOption("ordinal");
     // The hint is the select's description: a screen reader says it with the select.
-    const hint = page.getByText("Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).");
+    const hint = page.getByText("Các quốc gia có kết quả bằng nhau được xếp theo tên (thứ tự chữ cái).");
     expect(await hint.count()).toBe(1);
     expect((await ties.getAttribute("aria-describedby"))?.split(" ")).toContain(await hint.getAttribute("id"));
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    expect(await page.getByText("Tied units are ordered by name (alphabetically).").count()).toBe(1);
+    expect(await page.getByText("Tied countries are ordered by name (alphabetically).").count()).toBe(1);
     await page.getByLabel("Pane language").selectOption("vi");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await noticeSaying(page, /^Đã chấm điểm và xếp hạng 2 quốc gia/);

@@ -131,7 +131,7 @@ describe("Score runs off the pane's thread in Excel", () => {
       const inCategory = here.units.filter((u) => (u.category ?? "") === c && u.ranked).sort((a, b) => (a.rankInCategory ?? 0) - (b.rankInCategory ?? 0));
       const tenth = inCategory[9];
       const more = tenth ? inCategory.slice(10).filter((u) => u.rankInCategory === tenth.rankInCategory).length : 0;
-      return more > 0 ? [`… và ${more} đơn vị khác cùng hạng ${tenth!.rankInCategory} (xem trang kết quả).`] : [];
+      return more > 0 ? [`… và ${more} sở, ban, ngành khác cùng hạng ${tenth!.rankInCategory} (xem trang kết quả).`] : [];
     });
     expect(tied.length).toBeGreaterThan(0);
     expect((await page.getByTestId("more-tied").allTextContents()).sort()).toEqual(tied.sort());

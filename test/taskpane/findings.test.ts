@@ -191,7 +191,11 @@ describe("the pane counts the units as the index calls them, as the command line
 
   test("scoring says \"Đã chấm điểm và xếp hạng 8 sở, ban, ngành\" / \"Scored and ranked 8 departments\", one department in the singular, in either language whichever the pane shows", () => {
     expect(scoreDoneNotice(8, 8, [], [], departments).message).toEqual({ vi: "Đã chấm điểm và xếp hạng 8 sở, ban, ngành.", en: "Scored and ranked 8 departments." });
-    expect(scoreDoneNotice(1, 0, [], [], departments).message!.en).toBe("Scored 1 department, none ranked. The reason is under each unit's name.");
+    expect(scoreDoneNotice(1, 0, [], [], departments).message!.en).toBe("Scored 1 department, none ranked. The reason is under each department's name.");
+    expect(scoreDoneNotice(2, 0, [], [{ name: "Nước A", coverage: 0.75, ranked: false, points: null }, { name: "Nước B", coverage: 0.5, ranked: false, points: null }], label("undp-hdi")).message).toEqual({
+      vi: "Đã chấm điểm 2 quốc gia; không quốc gia nào được xếp hạng. Lý do ghi dưới tên từng quốc gia.",
+      en: "Scored 2 countries, none ranked. The reason is under each country's name.",
+    });
     expect(scoreDoneNotice(63, 63, [], [], label("dti-tinh-922-2022")).message).toEqual({ vi: "Đã chấm điểm và xếp hạng 63 tỉnh.", en: "Scored and ranked 63 provinces." });
     expect(scoreDoneNotice(206, 193, [], [], label("undp-hdi")).message).toEqual({ vi: "Đã chấm điểm 206 quốc gia, trong đó 193 được xếp hạng.", en: "Scored 206 countries (193 ranked)." });
   });

@@ -10,7 +10,7 @@ import { DEMO_DEFINITION } from "../../src/core/plan/test-fixtures";
 import type { UnitResult } from "../../src/core/types";
 import { INSERT_WORKBOOKS_ON_IPAD, type MissingFeature } from "../../src/hosts/excel/requirements";
 import { BUILTIN_INDICES } from "../../src/indices";
-import { topUnits } from "../../src/taskpane/components/ScoreStep";
+import { moreTiedText, topUnits, topUnitsTitle } from "../../src/taskpane/components/ScoreStep";
 import { chartsNotice, embeddedUnavailable, formsIndexMismatch, importUnavailable, missingFeaturesNotice, recheckNotice } from "../../src/taskpane/state/pipeline";
 import { parseUnitList, unitListProblems } from "../../src/taskpane/state/units";
 import { scoreDoneNotice, scoreSummary } from "../../src/taskpane/state/usePane";
@@ -178,8 +178,19 @@ describe("the ranking table after another index, or a definition that cannot be 
     const units = [...Array(15).keys()].map((i) => unit(`U${i}`, `Đơn vị ${i}`, i < 12 ? "co-dvc" : "khong-dvc", i < 14 ? 1 : 15));
     const all = topUnits({ units, categories: [] }, false, "vi");
     expect(all.map((g) => [g.units.length, g.tied])).toEqual([[10, { count: 4, rank: 1 }]]);
-    expect(t("vi", "moreTied", { count: 4, rank: "1" })).toBe("… và 4 đơn vị khác cùng hạng 1 (xem trang kết quả).");
-    expect(t("en", "moreTied", { count: 1, rank: "1" })).toBe("… and 1 more unit also ranked 1 (see the results sheet).");
+    expect(moreTiedText(4, 1, "vi")).toBe("… và 4 đơn vị khác cùng hạng 1 (xem trang kết quả).");
+    expect(moreTiedText(1, 1, "en")).toBe("… and 1 more unit also ranked 1 (see the results sheet).");
+    // Counted as the index calls its units.
+    const departments = { vi: "Sở, ban, ngành", en: "Department" };
+    expect(moreTiedText(1234, 10, "vi", departments)).toBe("… và 1.234 sở, ban, ngành khác cùng hạng 10 (xem trang kết quả).");
+    expect(moreTiedText(4, 10, "en", departments)).toBe("… and 4 more departments also ranked 10 (see the results sheet).");
+    expect(moreTiedText(1, 10, "en", departments)).toBe("… and 1 more department also ranked 10 (see the results sheet).");
+    expect([topUnitsTitle("vi", departments), topUnitsTitle("en", departments), topUnitsTitle("vi"), topUnitsTitle("en")]).toEqual([
+      "Sở, ban, ngành dẫn đầu",
+      "Top departments",
+      "Đơn vị dẫn đầu",
+      "Top units",
+    ]);
     const categories = [
       { id: "co-dvc", name: { vi: "Có DVC", en: "With" } },
       { id: "khong-dvc", name: { vi: "Không DVC", en: "Without" } },

@@ -211,7 +211,7 @@ describe("ranking options changed after scoring", () => {
         );
         // Near the summary it is about: under its heading, above its table.
         const at = html.indexOf('data-testid="ranking-changed"');
-        expect(at).toBeGreaterThan(html.indexOf(`>${t(lang, "topUnits")}<`));
+        expect(at).toBeGreaterThan(html.indexOf(`>${lang === "vi" ? "Sở, ban, ngành dẫn đầu" : "Top departments"}<`));
         expect(at).toBeLessThan(html.indexOf("<table"));
       }
     }

@@ -3,8 +3,10 @@ import { type Lang, formatDate, formatNumber } from "../../core/i18n/text";
 import { label, notRankedText, uncomputedParts, unitLabelText } from "../../core/plan/labels";
 import { distinguishingDecimals, figureFormats, formatDecimals, valueLeftOut } from "../../core/plan/figures";
 import type { IndexModel } from "../../core/definition/model";
+import type { LocalizedText } from "../../core/definition/schema";
 import type { UnitResult } from "../../core/types";
 import { t, tPattern } from "../i18n";
+import { unitWordText, unitsCountText } from "../state/findings";
 import { staleIndexMessage } from "../state/pipeline";
 import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type RankingChoice, type ScoreSummary, rankedByCategory } from "../state/usePane";
 import { rerunMark } from "../focus";
@@ -62,6 +64,21 @@ const useStyles = makeStyles({
 });
 
 const TOP = 10;
+
+/** The table's heading, the units as the index calls them: "Sở, ban, ngành dẫn đầu", "Quốc gia dẫn đầu" / "Top departments". */
+export function topUnitsTitle(lang: Lang, unitLabel?: LocalizedText): string {
+  const text = t(lang, "topUnits", { units: unitWordText(lang, unitLabel, true) });
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
+
+/**
+ * The line under the first ten when more units share the last one's rank, counted as the index
+ * calls its units: "… và 4 sở, ban, ngành khác cùng hạng 10" / "… and 4 more departments also ranked 10".
+ */
+export function moreTiedText(count: number, rank: number, lang: Lang, unitLabel?: LocalizedText): string {
+  const more = lang === "vi" ? unitsCountText(count, lang, unitLabel) : `${formatNumber(count, lang)} more ${unitWordText(lang, unitLabel, count !== 1)}`;
+  return t(lang, "moreTied", { more, rank: formatNumber(rank, lang) });
+}
 
 /**
  * The units the table shows: the first ten in rank order; ranked within categories, the first ten of
@@ -210,7 +227,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
         </h2>
         <Text className={st.hint}>{t(lang, "rankingFromDefinition")}</Text>
         <div className={s.options}>
-          <Field label={t(lang, "method")} {...(ranking.method === "ordinal" ? { hint: t(lang, "methodOrdinalHint") } : {})}>
+          <Field label={t(lang, "method")} {...(ranking.method === "ordinal" ? { hint: t(lang, "methodOrdinalHint", { units: unitWordText(lang, model?.definition.unitLabel, true) }) } : {})}>
             <Select className={st.select} value={ranking.method} onChange={(_, d) => actions.setRanking({ method: d.value as RankMethod })}>
               <option value="competition">{t(lang, "methodCompetition")}</option>
               <option value="dense">{t(lang, "methodDense")}</option>
@@ -234,7 +251,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           {hasCategories && (
             <Field label={t(lang, "within")}>
               <Select className={st.select} value={ranking.within} onChange={(_, d) => actions.setRanking({ within: d.value as RankWithin })}>
-                <option value="all">{t(lang, "withinAll")}</option>
+                <option value="all">{t(lang, "withinAll", { units: unitWordText(lang, model?.definition.unitLabel, true) })}</option>
                 <option value="category">{t(lang, "withinCategory")}</option>
               </Select>
             </Field>
@@ -257,7 +274,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
       {score && (
         <section className={mergeClasses(st.section, s.container)} aria-labelledby="score-top" data-testid="score-summary">
           <h2 id="score-top" className={st.heading}>
-            {t(lang, "topUnits")}
+            {topUnitsTitle(lang, model?.definition.unitLabel)}
           </h2>
           {/* Always in the page with the table, its words changed (a live region that appears with its text is not read):
               said as the user changes an option. */}
@@ -352,7 +369,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                 {g.tied && (
                   <tr className={s.row} role="row" data-testid="more-tied">
                     <td className={mergeClasses(s.td, s.wholeRow, s.quiet)} colSpan={3} role="cell">
-                      {t(lang, "moreTied", { count: g.tied.count, rank: formatNumber(g.tied.rank, lang) })}
+                      {moreTiedText(g.tied.count, g.tied.rank, lang, model?.definition.unitLabel)}
                     </td>
                   </tr>
                 )}

@@ -18,7 +18,7 @@ import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t, tBoth } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
 import { saveLang, watchTheme, yieldToEventLoop } from "./environment";
-import { leftOutSentences, unitsCountText } from "./findings";
+import { leftOutSentences, unitWordText, unitsCountText } from "./findings";
 import * as pipeline from "./pipeline";
 import { type CsvProblem, parseUnitList, unitListProblems, unitsFromCsvFile, withUnitsWithoutCategory } from "./units";
 import { isCheckStopped } from "./check-stop";
@@ -240,7 +240,7 @@ export function scoreDoneNotice(
   const done = (lang: Lang): string => {
     const counted = unitsCountText(units, lang, unitLabel);
     if (units > 0 && ranked === units) return t(lang, "scoreDoneAllRanked", { units: counted });
-    if (units > 0 && ranked === 0) return t(lang, "scoreDoneNoneRanked", { units: counted });
+    if (units > 0 && ranked === 0) return t(lang, "scoreDoneNoneRanked", { units: counted, none: lang === "vi" ? `không ${unitWordText(lang, unitLabel)} nào` : "none" });
     return t(lang, "scoreDone", { units: counted, ranked });
   };
   const empty = results.filter((u) => u.coverage === 0);
@@ -254,7 +254,7 @@ export function scoreDoneNotice(
   ];
   // No unit ranked, and not every one of them said above: the table says why under each name.
   const noneRanked = units > 0 && ranked === 0 && unranked.length < units;
-  const said = (lang: Lang): string[] => [...noData(lang), ...(noneRanked ? [t(lang, "scoreNoneRanked")] : []), ...leftOutSentences(issues, "score", lang)];
+  const said = (lang: Lang): string[] => [...noData(lang), ...(noneRanked ? [t(lang, "scoreNoneRanked", { unit: unitWordText(lang, unitLabel) })] : []), ...leftOutSentences(issues, "score", lang)];
   const line = (lang: Lang) => [done(lang), ...said(lang)].join(" ");
   // The key stays: a stale banner takes the place of this notice as of any "scored".
   return { intent: said("vi").length === 0 ? "success" : "warning", key: "scoreDone", message: { vi: line("vi"), en: line("en") } };
