@@ -778,12 +778,12 @@ export const indexDefinitionSchema = z.strictObject({
     .meta(
       enumDoc(["vi", "en", "auto"], "How numbers typed as text in cells are read (default: \"auto\").", "Cách đọc số được gõ dưới dạng văn bản trong ô (mặc định: \"auto\").", {
         vi: [
-          "Vietnamese: \"1.860\" is 1860 and \"0,75\" is 0.75; \"1,860\" is read as 1.86 and reported as ambiguous (as 1860 when the unit writes its other figures the English way).",
-          "Kiểu Việt Nam: \"1.860\" là 1860 và \"0,75\" là 0,75; \"1,860\" được đọc là 1,86 và báo là không rõ ràng (đọc là 1860 khi đơn vị viết các số liệu khác theo kiểu tiếng Anh).",
+          "Vietnamese: \"1.860\" is 1860 and \"0,75\" is 0.75; \"1,860\" is read as 1.86, or as 1860 and reported as ambiguous when the unit writes its other figures the English way; \"73.5\" (a number only the English way reads) is read as 73.5 and reported as ambiguous.",
+          "Kiểu Việt Nam: \"1.860\" là 1860 và \"0,75\" là 0,75; \"1,860\" được đọc là 1,86, hoặc là 1860 và báo là không rõ ràng khi đơn vị viết các số liệu khác theo kiểu tiếng Anh; \"73.5\" (số chỉ đọc được theo kiểu tiếng Anh) được đọc là 73,5 và báo là không rõ ràng.",
         ],
         en: [
-          "English: \"1,860\" is 1860 and \"0.75\" is 0.75; \"1.860\" is read as 1.86 and reported as ambiguous (as 1860 when the unit writes its other figures the Vietnamese way).",
-          "Kiểu tiếng Anh: \"1,860\" là 1860 và \"0.75\" là 0,75; \"1.860\" được đọc là 1,86 và báo là không rõ ràng (đọc là 1860 khi đơn vị viết các số liệu khác theo kiểu Việt Nam).",
+          "English: \"1,860\" is 1860 and \"0.75\" is 0.75; \"1.860\" is read as 1.86, or as 1860 and reported as ambiguous when the unit writes its other figures the Vietnamese way; \"73,5\" (a number only the Vietnamese way reads) is read as 73.5 and reported as ambiguous.",
+          "Kiểu tiếng Anh: \"1,860\" là 1860 và \"0.75\" là 0,75; \"1.860\" được đọc là 1,86, hoặc là 1860 và báo là không rõ ràng khi đơn vị viết các số liệu khác theo kiểu Việt Nam; \"73,5\" (số chỉ đọc được theo kiểu Việt Nam) được đọc là 73,5 và báo là không rõ ràng.",
         ],
         auto: [
           "A text number read differently in vi and en (\"1.860\") is read the vi way and reported as ambiguous.",
