@@ -752,20 +752,12 @@ const NAMED_ENTRIES = 5;
 function unlikeEntriesIssue(unlike: { entry: string; path: string }[], categories: readonly string[]): Issue {
   // Under an index with unit categories, an entry may be meant for one: their ids are listed.
   const ids = categories.map((c) => `"${c}"`).join(", ");
-  const ask: Message =
-    categories.length > 0
-      ? unlike.length === 1
-        ? {
-            vi: `nếu mục này dành cho một đơn vị có trong lần chấm này hay một loại đơn vị, hãy sửa cho đúng mã của đơn vị đó hoặc mã loại đơn vị (${ids})`,
-            en: `if it is meant for a unit of this run or a unit category, correct it to that unit's code or the category's id (${ids})`,
-          }
-        : {
-            vi: `nếu một mục dành cho một đơn vị có trong lần chấm này hay một loại đơn vị, hãy sửa cho đúng mã của đơn vị đó hoặc mã loại đơn vị (${ids})`,
-            en: `if one is meant for a unit of this run or a unit category, correct it to that unit's code or the category's id (${ids})`,
-          }
-      : unlike.length === 1
-        ? { vi: "nếu mục này dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if it is meant for a unit of this run, correct it to that unit's code" }
-        : { vi: "nếu một mục dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if one is meant for a unit of this run, correct it to that unit's code" };
+  const one = unlike.length === 1;
+  const withCategories = categories.length > 0;
+  const ask: Message = {
+    vi: `nếu ${one ? "mục này" : "một mục"} dành cho một đơn vị có trong lần chấm này${withCategories ? " hay một loại đơn vị" : ""}, hãy sửa cho đúng mã của đơn vị đó${withCategories ? ` hoặc mã loại đơn vị (${ids})` : ""}`,
+    en: `if ${one ? "it is" : "one is"} meant for a unit of this run${withCategories ? " or a unit category" : ""}, correct it to that unit's code${withCategories ? ` or the category's id (${ids})` : ""}`,
+  };
   const [first] = unlike;
   if (unlike.length === 1 && first) {
     return {
