@@ -565,9 +565,15 @@ export const M = {
     vi: `--json và --out cùng chỉ tệp ${path}; hãy chọn hai tên tệp khác nhau.`,
     en: `--json and --out name the same file ${path}; choose two different file names.`,
   }),
-  unknownIndex: (what: string, ids: string[]): Message => ({
-    vi: `Không có tệp hay bộ chỉ số có sẵn nào tên "${what}". Bộ có sẵn: ${ids.join(", ")}.`,
-    en: `There is no file or built-in index called "${what}". Built-in: ${ids.join(", ")}.`,
+  /** --index names a .json file that is not there but is the name of a built-in's file (`hdi.json`). */
+  indexFileMissingBuiltin: (path: string, id: string): Message => ({
+    vi: `Không tìm thấy tệp ${path}. Bộ chỉ số có sẵn lưu trong tệp cùng tên dùng được bằng --index ${id}.`,
+    en: `File ${path} not found. The built-in index kept in a file of that name is used with --index ${id}.`,
+  }),
+  /** `like`: the one built-in whose id or file name holds what was given, asked about first. */
+  unknownIndex: (what: string, ids: string[], like?: string): Message => ({
+    vi: `Không có tệp hay bộ chỉ số có sẵn nào tên "${what}".${like ? ` Có phải là --index ${like}?` : ""} Bộ có sẵn: ${ids.join(", ")}.`,
+    en: `There is no file or built-in index called "${what}".${like ? ` Did you mean --index ${like}?` : ""} Built-in: ${ids.join(", ")}.`,
   }),
   /**
    * --index names a file that is no definition at all: an Excel workbook ("workbook": a zip

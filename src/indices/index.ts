@@ -69,8 +69,28 @@ export const BUILTIN_INDICES: BuiltinIndex[] = [
   },
 ];
 
-/** The built-in definition with this id (case and surrounding spaces ignored). */
+/** The name of a built-in's file without ".json" (`dti-department-sample`, `hdi`). */
+const fileStem = (b: BuiltinIndex): string => b.file.replace(/\.json$/, "");
+
+/**
+ * The built-in definition with this id, or with this file name without ".json" (the `indices`
+ * command shows where the files are: `hdi` is `undp-hdi`); case and surrounding spaces ignored.
+ */
 export function findBuiltin(id: string): BuiltinIndex | undefined {
   const wanted = id.trim().toLowerCase();
-  return BUILTIN_INDICES.find((b) => b.id === wanted);
+  return BUILTIN_INDICES.find((b) => b.id === wanted) ?? BUILTIN_INDICES.find((b) => fileStem(b) === wanted);
+}
+
+/**
+ * The one built-in a name that is none of them most likely meant: the only one whose id or file
+ * name holds it (letters compared without case or Vietnamese marks, so "huyện" finds
+ * `dti-huyen-mau`). Undefined when none does or several do ("dti").
+ */
+export function builtinLike(name: string): BuiltinIndex | undefined {
+  const plain = (text: string): string =>
+    text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const wanted = plain(name);
+  if (wanted.length < 2) return undefined;
+  const holding = BUILTIN_INDICES.filter((b) => plain(b.id).includes(wanted) || plain(fileStem(b)).includes(wanted));
+  return holding.length === 1 ? holding[0] : undefined;
 }

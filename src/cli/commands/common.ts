@@ -19,7 +19,7 @@ import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
 import { setPageTexts } from "../../hosts/xlsx/page-texts";
 import { sheetFooter } from "../../core/plan/labels";
 import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge } from "../../hosts/xlsx/read";
-import { BUILTIN_INDICES, findBuiltin } from "../../indices";
+import { BUILTIN_INDICES, builtinLike, findBuiltin } from "../../indices";
 import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, checkOutputWritable, fail, readInputFile, resolvePath, standardStream, writeFailure, writeOutputFile } from "../io";
 import { isWrittenDirectly } from "../safe-write";
 import { M, T, TABLE_EXTENSIONS, type TemplateSheetContent, WORKBOOK_EXTENSIONS } from "../messages";
@@ -68,6 +68,8 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse, j
   const builtinMatch = findBuiltin(spec);
   const looksLikeFile = isRegularFile(path) || (!builtinMatch && (existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\")));
   if (looksLikeFile) {
+    const named = existsSync(path) ? undefined : BUILTIN_INDICES.find((b) => b.file === basename(spec.trim()).toLowerCase());
+    if (named) fail(M.indexFileMissingBuiltin(spec, named.id));
     const bytes = readInputFile(io, spec);
     const binary = notDefinitionText(bytes);
     if (binary) fail(M.indexNotDefinition(spec, binary, use === "validate-index" ? "validate" : undefined));
@@ -85,7 +87,7 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse, j
     return { definition: JSON.parse(nfc.replace(/^\uFEFF/, "")) as unknown, model: again.model };
   }
   const builtin = builtinMatch;
-  if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id)));
+  if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id), builtinLike(spec)?.id));
   const parsed = parseDefinition(builtin.definition);
   if (!parsed.ok) return failInvalid(builtin.file, parsed.problems, builtin.definition);
   return { definition: builtin.definition, model: parsed.model };
