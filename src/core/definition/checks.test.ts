@@ -953,6 +953,25 @@ describe("weights, categories and ranking", () => {
     expect(parseDefinition(d).ok).toBe(true);
   });
 
+  test("an empty children, inputs, steps or options list is said for what it is, with what to write", () => {
+    const group = base();
+    group.root.children.push({ code: "3", name: "Nhóm trống", max: 0, children: [] });
+    expect(onlyProblem(group, "root.children[2].children", "too-small").vi).toBe(
+      '"children" là danh sách rỗng: nhóm cần có ít nhất một thành phần (một chỉ tiêu, có "rule", hoặc một nhóm con, có "children"); hãy thêm thành phần, hoặc bỏ nhóm này.',
+    );
+    const inputs = base();
+    inputs.root.children[0].inputs = [];
+    expect(onlyProblem(inputs, "root.children[0].inputs", "too-small").en).toBe(
+      '"inputs" is an empty list; list at least one input, or leave "inputs" out for the indicator to have one input with its own code.',
+    );
+    const steps = base();
+    steps.root.children[0].rule = { kind: "steps", steps: [] };
+    expect(onlyProblem(steps, "root.children[0].rule.steps", "too-small").en).toMatch(/^"steps" is an empty list: a "steps" rule needs at least one step/);
+    const options = base();
+    options.root.children[0].rule = { kind: "choice", options: [] };
+    expect(onlyProblem(options, "root.children[0].rule.options", "too-small").vi).toMatch(/^"options" là danh sách rỗng: quy tắc "choice" cần ít nhất một lựa chọn/);
+  });
+
   test("an empty list of categories is an error at \"categories\", and what needs categories is not judged against it", () => {
     const d = base();
     d.categories = [];

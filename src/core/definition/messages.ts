@@ -137,7 +137,8 @@ const endSentence = (s: string): string => (/[.?!]$/.test(s.trimEnd()) ? s.trimE
 /** A value as the user wrote it: text in quotes, anything else described. */
 const shown = (value: unknown): Message =>
   typeof value === "string" ? { vi: JSON.stringify(value), en: JSON.stringify(value) } : describeValue(value);
-const list = (values: readonly (string | number)[]): string => values.map(q).join(", ");
+/** Values quoted, each once (a code written twice, itself reported, is listed once). */
+const list = (values: readonly (string | number)[]): string => [...new Set(values)].map(q).join(", ");
 
 /** What a JSON value is, for "expected X, found Y". */
 export function describeValue(value: unknown): Message {
@@ -643,6 +644,27 @@ export const messages = {
     vi: `"appliesTo" là danh sách rỗng nên ${kind === "group" ? "nhóm" : "chỉ tiêu"} này không áp dụng cho đơn vị nào và không bao giờ được chấm; hãy ghi ít nhất một mã loại đơn vị, hoặc bỏ "appliesTo" để áp dụng cho mọi đơn vị.`,
     en: `"appliesTo" is an empty list, so this ${kind} applies to no unit and is never scored; name at least one unit category, or leave "appliesTo" out for it to apply to every unit.`,
   }),
+  /** A group whose "children" is an empty list. */
+  childrenEmpty: (): Message => ({
+    vi: `"children" là danh sách rỗng: nhóm cần có ít nhất một thành phần (một chỉ tiêu, có "rule", hoặc một nhóm con, có "children"); hãy thêm thành phần, hoặc bỏ nhóm này.`,
+    en: `"children" is an empty list: a group needs at least one child (an indicator, with a "rule", or a group, with "children"); add one, or remove the group.`,
+  }),
+  /** An indicator whose "inputs" is an empty list. */
+  inputsEmpty: (): Message => ({
+    vi: `"inputs" là danh sách rỗng; hãy ghi ít nhất một số liệu, hoặc bỏ "inputs" để chỉ tiêu có một số liệu mang mã của chính nó.`,
+    en: `"inputs" is an empty list; list at least one input, or leave "inputs" out for the indicator to have one input with its own code.`,
+  }),
+  /** A "steps" or "options" rule whose list is empty. */
+  ruleListEmpty: (field: "steps" | "options"): Message =>
+    field === "steps"
+      ? {
+          vi: `"steps" là danh sách rỗng: quy tắc "steps" cần ít nhất một bậc (ví dụ { "atLeast": 50, "fraction": 1 }).`,
+          en: `"steps" is an empty list: a "steps" rule needs at least one step (e.g. { "atLeast": 50, "fraction": 1 }).`,
+        }
+      : {
+          vi: `"options" là danh sách rỗng: quy tắc "choice" cần ít nhất một lựa chọn (ví dụ { "value": "Có", "fraction": 1 }).`,
+          en: `"options" is an empty list: a "choice" rule needs at least one option (e.g. { "value": "Yes", "fraction": 1 }).`,
+        },
   categoriesEmpty: (): Message => ({
     vi: `"categories" là danh sách rỗng: bộ chỉ số không có loại đơn vị nào, nên loại đơn vị ghi ở ô "Nhóm" của mọi đơn vị đều bị báo là không có trong bộ chỉ số; hãy liệt kê các loại đơn vị, hoặc bỏ "categories" nếu không chia đơn vị theo loại.`,
     en: `"categories" is an empty list: the index has no unit category, so every unit's category (the "Category" cell) would be reported as not in the index; list the unit categories, or leave "categories" out when units are not divided into categories.`,

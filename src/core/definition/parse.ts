@@ -911,10 +911,12 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
 function emptyListProblem(path: readonly PathSegment[], input: unknown): DefinitionProblem | undefined {
   const last = path[path.length - 1];
   if (path.length === 1 && last === "categories") return problem(path, "categories-empty", messages.categoriesEmpty());
-  if (last !== "appliesTo") return undefined;
-  const node = contextAt(input, path.slice(0, -1));
-  if (node !== "group" && node !== "indicator") return undefined;
-  return problem(path, "applies-to-empty", messages.appliesToEmpty(node));
+  const owner = contextAt(input, path.slice(0, -1));
+  if (last === "children" && owner === "group") return problem(path, "too-small", messages.childrenEmpty());
+  if (last === "inputs" && owner === "indicator") return problem(path, "too-small", messages.inputsEmpty());
+  if ((last === "steps" || last === "options") && owner === "rule") return problem(path, "too-small", messages.ruleListEmpty(last));
+  if (last !== "appliesTo" || (owner !== "group" && owner !== "indicator")) return undefined;
+  return problem(path, "applies-to-empty", messages.appliesToEmpty(owner));
 }
 
 function customProblem(path: PathSegment[], message: string, value: unknown): DefinitionProblem {
