@@ -519,9 +519,10 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           <Text className={st.wrap} size={200}>
             {state.workbench?.fileName ? (
               <>
-                {`${t(lang, "workbookOpened", { name: state.workbench.fileName })} · `}
-                {/* "7 trang tính" kept on one line: a narrow pane would leave "tính" alone on the next. */}
-                <span className={s.nowrap}>{t(lang, "workbookSheets", { count: visibleSheets(state.snapshot) })}</span>
+                {`${t(lang, "workbookOpened", { name: state.workbench.fileName })} `}
+                {/* "· 7 trang tính" kept on one line: a narrow pane would leave "tính" alone on the next, or the "·" at
+                    the end of the line above. */}
+                <span className={s.nowrap}>{`· ${t(lang, "workbookSheets", { count: visibleSheets(state.snapshot) })}`}</span>
               </>
             ) : (
               t(lang, "noWorkbook")

@@ -349,7 +349,7 @@ export const STRINGS = {
   clearedNone: { vi: "Không có ô nào được đánh dấu.", en: "There are no marks to clear." },
   markCells: { vi: "Đánh dấu ô cần xem lại", en: "Mark cells with issues" },
   marked: {
-    vi: "Đã đánh dấu {count} ô có vấn đề; không ghi điểm.",
+    vi: "Đã đánh dấu {count} ô cần xem lại; chưa ghi điểm vào sổ.",
     en: "Marked {count} cells with issues; no scores were written.",
   },
   markedNone: { vi: "Không có ô nào cần đánh dấu.", en: "No cell needs a mark." },
@@ -365,7 +365,7 @@ export const STRINGS = {
   findUnit: { vi: "Tìm {units} (tên hoặc mã)", en: "Find {units} (name or code)" },
   findingKind: { vi: "Loại vấn đề", en: "Kind of finding" },
   // The first option of "Loại vấn đề": every kind, and how many findings in all.
-  findingKindAll: { vi: "Tất cả ({count})", en: "All kinds ({count})" },
+  findingKindAll: { vi: "Mọi loại ({count})", en: "All kinds ({count})" },
   // {units}: how many units the search or the kind chosen leaves, as the index calls them (unitsCountText).
   findingsFound: { vi: "Tìm thấy {units}.", en: "Found {units}." },
   // A long list is drawn a part at a time: {shown} of {total} units.
@@ -424,19 +424,19 @@ export const STRINGS = {
   scoreDoneNoneRanked: { vi: "Đã chấm điểm {units}; {none} được xếp hạng.", en: "Scored {units}, {none} ranked." },
   scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
   scoreLeftOutRows: { vi: "{count} dòng chưa được chấm: xem bước Kiểm tra.", en: "{count} rows were not scored: see the Check step." },
-  // Units whose forms hold no figure at all ({units}: counted as the index calls them, unitsCountText; {names}: up to
-  // five, then moreUnits): how the run took them.
+  // Units whose forms hold no figure at all ({names}: up to five, then moreUnits, "… và 3 huyện khác"): how the run
+  // took them.
   scoreNoData: {
-    vi: "{units} chưa điền số liệu nào ({names}): được tính 0 điểm.",
-    en: "{units} have not filled in any figure ({names}): they are counted as 0 points.",
+    vi: "{names} chưa điền số liệu nào nên được tính 0 điểm.",
+    en: "{names} have not filled in any figure, so they are counted as 0 points.",
   },
   scoreNoDataValue: {
-    vi: "{units} chưa điền số liệu nào ({names}): được tính giá trị 0.",
-    en: "{units} have not filled in any figure ({names}): they are counted as a value of 0.",
+    vi: "{names} chưa điền số liệu nào nên được tính giá trị 0.",
+    en: "{names} have not filled in any figure, so they are counted as a value of 0.",
   },
   scoreNoDataUnranked: {
-    vi: "{units} chưa điền số liệu nào ({names}): không được xếp hạng.",
-    en: "{units} have not filled in any figure ({names}): they are not ranked.",
+    vi: "{names} chưa điền số liệu nào nên không được xếp hạng.",
+    en: "{names} have not filled in any figure, so they are not ranked.",
   },
   // {units}: how many other units, counted as the index calls them in Vietnamese (unitsCountText: "và 3 sở, ban,
   // ngành khác"), the number alone in English ("and 3 more"), as the command line says them.
@@ -492,10 +492,10 @@ export const STRINGS = {
   // The results were computed with a definition of the chosen index's id and version but other content (core/stale.ts otherContentMessage).
   staleContentBanner: { vi: "Kết quả được chấm theo nội dung khác của bộ chỉ số", en: "The results were scored with other content of the index" },
   staleScoreAgain: { vi: "Hãy chấm điểm lại.", en: "Score again." },
-  staleRecheck: { vi: "So kết quả với số liệu hiện tại", en: "Check the results still match" },
+  staleRecheck: { vi: "So kết quả với số liệu hiện tại", en: "Check whether the results still match" },
   staleRescore: { vi: "Chấm điểm lại", en: "Score again" },
   staleNone: { vi: "Kết quả vẫn khớp với số liệu hiện tại.", en: "The results still match the data." },
-  // "Check the results still match" with another index chosen than the one scored with: the figures are not compared with it.
+  // "Check whether the results still match" with another index chosen than the one scored with: the figures are not compared with it.
   staleRecheckOtherIndex: {
     vi: "Số liệu chưa được so với kết quả (xem bên dưới để chọn bộ chỉ số của các phiếu).",
     en: "The figures were not compared with the results (see below to choose the forms' index).",
@@ -515,10 +515,12 @@ export const STRINGS = {
   chartGroupsValue: { vi: "Giá trị theo nhóm chỉ số của từng {unit}"
 , en: "Indicator group values by {unit}" },
   chartProfile: { vi: "Biểu đồ mạng nhện so sánh theo nhóm chỉ số", en: "Radar chart comparing indicator groups" },
-  profileUnits: { vi: "Đơn vị đưa vào biểu đồ mạng nhện", en: "Units in the radar chart" },
+  // {units}: the units as the index calls them, with no count (unitWordText, plural): "sở, ban, ngành" / "departments";
+  // profileUnits starts with it, capitalised.
+  profileUnits: { vi: "{units} đưa vào biểu đồ mạng nhện", en: "{units} in the radar chart" },
   profileHint: {
-    vi: "Chọn tối đa 5 đơn vị; không chọn thì lấy 3 đơn vị đứng đầu và các đơn vị đồng hạng với đơn vị thứ 3 (tối đa 5).",
-    en: "Choose up to 5 units; with none chosen, the top 3 are shown, and any units tied with the third (5 at most).",
+    vi: "Chọn tối đa 5 {units}; nếu không chọn, biểu đồ lấy 3 {units} đứng đầu và những đơn vị đồng hạng thứ 3 (tối đa 5).",
+    en: "Choose up to 5 {units}; with none chosen, the chart shows the top 3 {units} and any tied with the third (5 at most).",
   },
   chartsNeedScore: { vi: "Hãy chấm điểm trước để có danh sách đơn vị.", en: "Score first to get the list of units." },
   // The results were dropped when another index (or a changed copy of it) was chosen.
@@ -629,9 +631,9 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   importedToLookAt: "1 item to look at:",
   importedBlankSkipped: "1 blank form left out: its unit already has a form",
   importedDuplicatesList: "See the sheet left out",
-  scoreNoData: "{units} has not filled in any figure ({names}): it is counted as 0 points.",
-  scoreNoDataValue: "{units} has not filled in any figure ({names}): it is counted as a value of 0.",
-  scoreNoDataUnranked: "{units} has not filled in any figure ({names}): it is not ranked.",
+  scoreNoData: "{names} has not filled in any figure, so it is counted as 0 points.",
+  scoreNoDataValue: "{names} has not filled in any figure, so it is counted as a value of 0.",
+  scoreNoDataUnranked: "{names} has not filled in any figure, so it is not ranked.",
   countErrors: "{count} error",
   countWarnings: "{count} warning",
   countInfos: "{count} info finding",

@@ -60,7 +60,7 @@ describe("the kinds of finding under 'Chỉ lỗi'", () => {
   test("counts the findings the severity leaves, and offers only the kinds among them", () => {
     expect(kindChoices(issues, "all")).toEqual({ count: 25, kinds: [{ code: "self-score-differs", count: 20 }, { code: "not-a-number", count: 5 }] });
     expect(kindChoices(issues, "errors")).toEqual({ count: 5, kinds: [{ code: "not-a-number", count: 5 }] });
-    // No error at all: no kind offered under "Chỉ lỗi", and "Tất cả (0)".
+    // No error at all: no kind offered under "Chỉ lỗi", and "Mọi loại (0)".
     expect(kindChoices(issues.filter((i) => i.severity !== "error"), "errors")).toEqual({ count: 0, kinds: [] });
   });
 });

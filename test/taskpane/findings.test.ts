@@ -118,43 +118,43 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     expect(n.intent).toBe("warning");
     expect(n.key).toBe("scoreDone");
     expect(n.message).toEqual({
-      vi: "Đã chấm điểm và xếp hạng 2 đơn vị. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.",
-      en: "Scored and ranked 2 units. 2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.",
+      vi: "Đã chấm điểm và xếp hạng 2 đơn vị. Huyện A và Huyện B chưa điền số liệu nào nên được tính 0 điểm.",
+      en: "Scored and ranked 2 units. Huyện A and Huyện B have not filled in any figure, so they are counted as 0 points.",
     });
   });
 
   test("one such unit among units with figures: that one alone is named; units with some figures are not", () => {
     const n = scoreDoneNotice(3, 3, [], [unit("Sở A"), unit("Sở B", { coverage: 0.4 }), unit("Sở C", { coverage: 0, points: 0 })]);
-    expect(n.message!.vi).toBe("Đã chấm điểm và xếp hạng 3 đơn vị. 1 đơn vị chưa điền số liệu nào (Sở C): được tính 0 điểm.");
-    expect(n.message!.en).toBe("Scored and ranked 3 units. 1 unit has not filled in any figure (Sở C): it is counted as 0 points.");
+    expect(n.message!.vi).toBe("Đã chấm điểm và xếp hạng 3 đơn vị. Sở C chưa điền số liệu nào nên được tính 0 điểm.");
+    expect(n.message!.en).toBe("Scored and ranked 3 units. Sở C has not filled in any figure, so it is counted as 0 points.");
   });
 
   test("at most five names, then how many more", () => {
     const blank = Array.from({ length: 8 }, (_, i) => unit(`Xã ${i + 1}`, { coverage: 0, points: 0 }));
     const n = scoreDoneNotice(8, 8, [], blank);
-    expect(n.message!.vi).toContain("8 đơn vị chưa điền số liệu nào (Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 và 3 đơn vị khác): được tính 0 điểm.");
-    expect(n.message!.en).toContain("8 units have not filled in any figure (Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 and 3 more): they are counted as 0 points.");
+    expect(n.message!.vi).toContain("Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 và 3 đơn vị khác chưa điền số liệu nào nên được tính 0 điểm.");
+    expect(n.message!.en).toContain("Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 and 3 more have not filled in any figure, so they are counted as 0 points.");
   });
 
   test("the units counted as the index calls them, the one and the many, and the more than five named too", () => {
     const blank = Array.from({ length: 7 }, (_, i) => unit(`Sở ${i + 1}`, { coverage: 0, points: 0 }));
     const departments = { vi: "Sở, ban, ngành", en: "Department" };
     const n = scoreDoneNotice(7, 7, [], blank, departments);
-    expect(n.message!.vi).toContain("7 sở, ban, ngành chưa điền số liệu nào (Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 và 2 sở, ban, ngành khác): được tính 0 điểm.");
-    expect(n.message!.en).toContain("7 departments have not filled in any figure (Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 and 2 more): they are counted as 0 points.");
+    expect(n.message!.vi).toContain("Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 và 2 sở, ban, ngành khác chưa điền số liệu nào nên được tính 0 điểm.");
+    expect(n.message!.en).toContain("Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 and 2 more have not filled in any figure, so they are counted as 0 points.");
     const one = scoreDoneNotice(3, 2, [], [unit("A"), unit("B"), unit("Country C", { coverage: 0, ranked: false, points: null })], { vi: "Quốc gia", en: "Country" });
-    expect(one.message!.vi).toContain("Đã chấm điểm 3 quốc gia, trong đó 2 được xếp hạng. 1 quốc gia chưa điền số liệu nào (Country C): không được xếp hạng.");
-    expect(one.message!.en).toContain("Scored 3 countries (2 ranked). 1 country has not filled in any figure (Country C): it is not ranked.");
+    expect(one.message!.vi).toContain("Đã chấm điểm 3 quốc gia, trong đó 2 được xếp hạng. Country C chưa điền số liệu nào nên không được xếp hạng.");
+    expect(one.message!.en).toContain("Scored 3 countries (2 ranked). Country C has not filled in any figure, so it is not ranked.");
   });
 
   test("an index of values: counted as a value of 0; not ranked for want of figures: said so, and no unit ranked is a warning", () => {
     const values = scoreDoneNotice(1, 1, [], [unit("Tỉnh A", { coverage: 0, points: null })]);
-    expect(values.message!.vi).toBe("Đã chấm điểm và xếp hạng 1 đơn vị. 1 đơn vị chưa điền số liệu nào (Tỉnh A): được tính giá trị 0.");
+    expect(values.message!.vi).toBe("Đã chấm điểm và xếp hạng 1 đơn vị. Tỉnh A chưa điền số liệu nào nên được tính giá trị 0.");
     const none = scoreDoneNotice(2, 0, [], [unit("Huyện A", { coverage: 0, ranked: false, points: null }), unit("Huyện B", { coverage: 0, ranked: false, points: null })]);
     expect(none.intent).toBe("warning");
     expect(none.message).toEqual({
-      vi: "Đã chấm điểm 2 đơn vị; không đơn vị nào được xếp hạng. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.",
-      en: "Scored 2 units, none ranked. 2 units have not filled in any figure (Huyện A, Huyện B): they are not ranked.",
+      vi: "Đã chấm điểm 2 đơn vị; không đơn vị nào được xếp hạng. Huyện A và Huyện B chưa điền số liệu nào nên không được xếp hạng.",
+      en: "Scored 2 units, none ranked. Huyện A and Huyện B have not filled in any figure, so they are not ranked.",
     });
   });
 
@@ -173,8 +173,8 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     const units = unitsByRank(run.table);
     const n = scoreDoneNotice(units.length, units.filter((u) => u.ranked).length, run.issues, units, r.model.definition.unitLabel);
     expect(n.intent).toBe("warning");
-    expect(n.message!.vi).toMatch(/^Đã chấm điểm và xếp hạng 2 huyện, thị xã, thành phố\. 2 huyện, thị xã, thành phố chưa điền số liệu nào \(Huyện A, Huyện B\): /);
-    expect(n.message!.en).toMatch(/^Scored and ranked 2 districts\. 2 districts have not filled in any figure \(Huyện A, Huyện B\): /);
+    expect(n.message!.vi).toMatch(/^Đã chấm điểm và xếp hạng 2 huyện, thị xã, thành phố\. Huyện A và Huyện B chưa điền số liệu nào nên /);
+    expect(n.message!.en).toMatch(/^Scored and ranked 2 districts\. Huyện A and Huyện B have not filled in any figure, so /);
   });
 
   test("every unit with figures and ranked: a plain success", () => {

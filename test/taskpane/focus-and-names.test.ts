@@ -190,6 +190,7 @@ describe("message bars without a title", () => {
         ranking: { method: "competition", on: "points", within, nodes: "none", minCoverage: 0, exclude: [] },
         categories: department.definition.categories,
         errors: {},
+        unitLabel: department.definition.unitLabel,
       }) as unknown as PaneState["score"];
     for (const lang of ["vi", "en"] as const) {
       const html = render(ScoreStep, paneState({ lang, score: score("category"), ranking: { method: "competition", decimals: null, within: "category" } }));
@@ -205,6 +206,10 @@ describe("message bars without a title", () => {
       // Ranked among all units: the one word, as before.
       const all = render(ScoreStep, paneState({ lang, score: score("all") }));
       expect(all.slice(all.indexOf("<th"), all.indexOf("</th>")).replace(/<[^>]+>/g, "")).toBe(short);
+      // The index chosen after cannot be used (a definition file with errors): the table kept says its units as scored.
+      const invalid = render(ScoreStep, paneState({ lang, score: score("category"), index: { source: "file", builtinId: "dti-so-nganh-mau", fileName: "sai.json", problems: [{ vi: "x", en: "x" }] } }));
+      expect(textOfId(invalid, "score-top")).toBe(lang === "vi" ? "Sở, ban, ngành dẫn đầu" : "Top departments");
+      expect(invalid).toContain(lang === "vi" ? ">Sở, ban, ngành</th>" : ">Department</th>");
     }
   });
 

@@ -136,7 +136,9 @@ describe("the pane's word after bringing units' files in", () => {
     expect(n.useBuiltin).toBe(SAMPLE.definition.id);
     expect(text(n, "vi")).toMatch(/^Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*", không phải bộ chỉ số đang dùng "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh/);
     expect(text(n, "en")).toContain('were made for the index "Sample — DTI for provincial departments');
-    expect(text(n, "en")).toContain("step 1 (Index)");
+    // The button that chooses it is named, not the way round by step 1.
+    expect(text(n, "en")).toContain('Press "Use the forms\' index", then collect the files again.');
+    expect(text(n, "vi")).toContain('Bấm "Dùng bộ chỉ số của các phiếu" rồi tổng hợp lại các tệp.');
     for (const lang of ["vi", "en"] as const) expect(text(n, lang)).not.toContain(SAMPLE_TEXT);
     expect(text(n, "vi")).not.toContain("Không tìm thấy trang phiếu nào");
     // The sheets of that index are not listed again one by one.

@@ -15,7 +15,7 @@ const checked = { issues, unitsChecked: 4 };
 
 test("marking cells says what it marked, then the check's summary, in either language", () => {
   const marked: Notice = { intent: "success", key: "marked", params: { count: 21 } };
-  expect(noticeSaid(marked, "vi", { checked })).toBe("Đã đánh dấu 21 ô có vấn đề; không ghi điểm. Đã kiểm tra 4 đơn vị: 1 lỗi và 20 cảnh báo");
+  expect(noticeSaid(marked, "vi", { checked })).toBe("Đã đánh dấu 21 ô cần xem lại; chưa ghi điểm vào sổ. Đã kiểm tra 4 đơn vị: 1 lỗi và 20 cảnh báo");
   expect(noticeSaid(marked, "en", { checked })).toBe("Marked 21 cells with issues; no scores were written. 4 units checked: 1 error and 20 warnings");
   // The summary is the one the Check step shows (and says after a check alone).
   expect(noticeSaid(marked, "vi", { checked }).endsWith(checkSaid(issues, 4, "vi"))).toBe(true);
@@ -23,7 +23,7 @@ test("marking cells says what it marked, then the check's summary, in either lan
   expect(noticeSaid({ intent: "info", key: "markedNone" }, "vi", { checked })).toBe(`Không có ô nào cần đánh dấu. ${checkSaid(issues, 4, "vi")}`);
   // The units as the index calls them, as the Check step shows them.
   const departments = { vi: "Sở, ban, ngành", en: "Department" };
-  expect(noticeSaid(marked, "vi", { checked: { ...checked, unitLabel: departments } })).toBe("Đã đánh dấu 21 ô có vấn đề; không ghi điểm. Đã kiểm tra 4 sở, ban, ngành: 1 lỗi và 20 cảnh báo");
+  expect(noticeSaid(marked, "vi", { checked: { ...checked, unitLabel: departments } })).toBe("Đã đánh dấu 21 ô cần xem lại; chưa ghi điểm vào sổ. Đã kiểm tra 4 sở, ban, ngành: 1 lỗi và 20 cảnh báo");
   expect(noticeSaid(marked, "en", { checked: { ...checked, unitLabel: departments } })).toBe("Marked 21 cells with issues; no scores were written. 4 departments checked: 1 error and 20 warnings");
 });
 

@@ -26,7 +26,7 @@ const demo = modelOf(DEMO_DEFINITION);
 const province = modelOf(BUILTIN_INDICES.find((b) => b.id.startsWith("dti-tinh"))!.definition);
 const department = modelOf(BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition);
 
-describe("'Check the results still match' after another index is chosen", () => {
+describe("'Check whether the results still match' after another index is chosen", () => {
   test("says the results were scored with another index, naming both, not that they still match; with the index scored with, that they match", async () => {
     const snapshot = await (await scoredThenChanged(() => undefined)).read();
     const other = { snapshot, index: { source: "builtin" as const, builtinId: "x", model: province } };

@@ -96,7 +96,7 @@ describe("finding a unit among a thousand in the Check step", () => {
       // The search and the list of kinds, each with its label: a screen reader names them.
       for (const label of [lang === "vi" ? "Tìm sở, ban, ngành (tên hoặc mã)" : "Find departments (name or code)", t(lang, "findingKind")]) expect(html).toMatch(new RegExp(`<label[^>]*>${label.replace(/[()]/g, "\\$&")}</label>`));
       expect(html).toContain('type="search"');
-      expect(said).toContain(lang === "vi" ? "Tất cả (1.100)" : "All kinds (1,100)");
+      expect(said).toContain(lang === "vi" ? "Mọi loại (1.100)" : "All kinds (1,100)");
       expect(said).toContain(lang === "vi" ? "Điểm tự chấm khác điểm tính được (1.000)" : "Self-score differs from the score (1,000)");
       expect(said).toContain(lang === "vi" ? "Không phải là số (100)" : "Not a number (100)");
     }
@@ -133,6 +133,6 @@ describe("the radar chart's list of units", () => {
 });
 
 test("after marking cells, the Vietnamese notice says this action wrote no scores (not that they are yet to be written)", () => {
-  expect(t("vi", "marked", { count: 14831 })).toBe("Đã đánh dấu 14.831 ô có vấn đề; không ghi điểm.");
+  expect(t("vi", "marked", { count: 14831 })).toBe("Đã đánh dấu 14.831 ô cần xem lại; chưa ghi điểm vào sổ.");
   expect(t("en", "marked", { count: 14831 })).toBe("Marked 14,831 cells with issues; no scores were written.");
 });

@@ -1860,8 +1860,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       // A figure for an indicator the unit's category does not take (`node` the input, `indicator` its indicator).
       const input = isInput(p) ? { vi: ` (số liệu ${p.node})`, en: ` (input ${p.node})` } : { vi: "", en: "" };
       return {
-        vi: `${quote(p, "vi")} không được tính vì chỉ tiêu ${p.indicator ?? p.node}${input.vi} không áp dụng với loại đơn vị "${p.categoryName.vi}"`,
-        en: `${quote(p, "en")} is not counted because indicator ${p.indicator ?? p.node}${input.en} does not apply to the unit category "${p.categoryName.en}"`,
+        vi: `số liệu ${quote(p, "vi")} không được tính vì chỉ tiêu ${p.indicator ?? p.node}${input.vi} không áp dụng với loại đơn vị "${p.categoryName.vi}"`,
+        en: `the value ${quote(p, "en")} is not counted because indicator ${p.indicator ?? p.node}${input.en} does not apply to the unit category "${p.categoryName.en}"`,
       };
     }
     // `list`: the inputs an indicator is computed from; without it, the row is a group's.

@@ -498,16 +498,16 @@ describe("validation of values", () => {
       ["info", "value-not-read", "Tổng hợp", "K6", "SGT", "2.3"],
     ]);
     expect(result.issues[0]!.message).toEqual({
-      vi: "Trang tính 'Tổng hợp', ô K2: 12 không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".",
-      en: "Sheet 'Tổng hợp', cell K2: 12 is not counted because indicator 2.3 does not apply to the unit category \"Departments without public services\".",
+      vi: "Trang tính 'Tổng hợp', ô K2: số liệu 12 không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".",
+      en: "Sheet 'Tổng hợp', cell K2: the value 12 is not counted because indicator 2.3 does not apply to the unit category \"Departments without public services\".",
     });
     // Not a number either: still the one note, not an error about a cell that does not count.
-    expect(result.issues[1]!.message.vi).toBe("Trang tính 'Tổng hợp', ô K6: \"nhiều\" không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".");
+    expect(result.issues[1]!.message.vi).toBe("Trang tính 'Tổng hợp', ô K6: số liệu \"nhiều\" không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".");
     const table = scoreUnits(model, result.submissions);
     expect(table.units.map((u) => u.nodes["2.3"]!.reason ?? u.nodes["2.3"]!.points)).toEqual(["not-applicable", "not-applicable", "not-applicable", "not-applicable", "not-applicable", 5]);
     const csv = readSubmissions(model, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,2.3\nSTC,Sở Tài chính,khong-dvc,12\n", "tong-hop", "tong-hop.csv"));
     expect(csv.issues.filter((i) => i.code === "value-not-read").map((i) => i.message.en)).toEqual([
-      'File tong-hop.csv, row 2, column D: "12" is not counted because indicator 2.3 does not apply to the unit category "Departments without public services".',
+      'File tong-hop.csv, row 2, column D: the value "12" is not counted because indicator 2.3 does not apply to the unit category "Departments without public services".',
     ]);
   });
 

@@ -6,7 +6,7 @@ import type { ChartKind, UnitResult } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { rerunMark } from "../focus";
-import { LIST_PAGE, unitSearch, unitWordText, unitsCountText } from "../state/findings";
+import { LIST_PAGE, capitalizeFirst, unitSearch, unitWordText, unitsCountText } from "../state/findings";
 import { IndexNeeded, unusable } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
@@ -118,7 +118,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
       </fieldset>
       {score ? (
         <fieldset className={s.fieldset} data-testid="profile-units" aria-describedby={profileHintId}>
-          <legend className={s.legend}>{t(lang, "profileUnits")}</legend>
+          <legend className={s.legend}>{capitalizeFirst(t(lang, "profileUnits", { units: unitWordText(lang, model?.definition.unitLabel, true) }))}</legend>
           {score.units.length > LIST_PAGE && (
             <Field label={t(lang, "findUnit", { units: unitWordText(lang, model?.definition.unitLabel, true) })}>
               <Input type="search" className={st.focusRing} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="find-profile-unit" />
@@ -187,7 +187,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
             </div>
           )}
           <Text id={profileHintId} className={mergeClasses(st.hint, st.wrap)}>
-            {profile ? t(lang, "profileHint") : t(lang, "profileNeedsChart")}
+            {profile ? t(lang, "profileHint", { units: unitWordText(lang, model?.definition.unitLabel, true) }) : t(lang, "profileNeedsChart")}
           </Text>
         </fieldset>
       ) : (

@@ -49,6 +49,7 @@ const useStyles = makeStyles({
   name: { gridArea: "name", minWidth: 0, overflowWrap: "break-word", hyphens: "auto" },
   max: { gridArea: "max", justifySelf: "end", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
   group: { fontWeight: tokens.fontWeightSemibold },
+  nowrap: { whiteSpace: "nowrap" },
   box: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -200,7 +201,14 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
             {pipeline.indexSummary(model, lang)}
           </Text>
           <Text className={mergeClasses(st.hint, st.wrap)} data-testid="index-id">
-            {fillPattern(t(lang, "definitionVersion", { version: model.definition.version }), (name) => (name === "id" ? <code className={st.code}>{model.definition.id}</code> : undefined))}
+            {/* The version kept on one line ("mau-2023", "HDR 2023/2024"): a code, as the identifier is. */}
+            {fillPattern(t(lang, "definitionVersion"), (name) =>
+              name === "id" ? (
+                <code className={st.code}>{model.definition.id}</code>
+              ) : name === "version" ? (
+                <code className={mergeClasses(st.code, s.nowrap)}>{model.definition.version}</code>
+              ) : undefined,
+            )}
           </Text>
           <div className={s.box} tabIndex={0} role="region" aria-label={t(lang, "definitionTree")}>
             <Tree model={model} lang={lang} />

@@ -273,8 +273,27 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
       <IndexNeeded state={state} actions={actions} />
       {score && (
         <section className={mergeClasses(st.section, s.container)} aria-labelledby="score-top" data-testid="score-summary">
+          {/* Said with what was scored (App's announcer): not a live region of its own. Above the table, which may be
+              long: the errors are seen with the ranking they may change, not below its last row. */}
+          {findings !== undefined && (
+            <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline" data-testid="score-findings" {...findingsName.bar}>
+              <MessageBarBody {...findingsName.label}>
+                {/* "xem bước Kiểm tra" goes there. An inline span, not a button (a box of its own): its words wrap as
+                    the sentence's do, and the full stop after it stays on its last line. */}
+                {fillPattern(tPattern(lang, "findingsAfterScore", findingsParams(score.counts, lang)), (name) =>
+                  name === "see" ? (
+                    <Link as="span" inline className={st.linkFocus} onClick={() => actions.setStep("check")}>
+                      {t(lang, "findingsSeeCheck")}
+                    </Link>
+                  ) : name === "errors" || name === "warnings" ? (
+                    findingsParams(score.counts, lang)[name]
+                  ) : undefined,
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <h2 id="score-top" className={st.heading}>
-            {topUnitsTitle(lang, model?.definition.unitLabel)}
+            {topUnitsTitle(lang, score.unitLabel)}
           </h2>
           {/* Always in the page with the table, its words changed (a live region that appears with its text is not read):
               said as the user changes an option. */}
@@ -305,7 +324,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                 </th>
                 <th className={mergeClasses(s.th, s.unitCell)} scope="col" role="columnheader">
                   {/* The index's own word for its units ("Quốc gia" for HDI), as the results sheet heads its column. */}
-                  {unitLabelText(model?.definition.unitLabel, lang)}
+                  {unitLabelText(score.unitLabel, lang)}
                 </th>
                 <th className={mergeClasses(s.th, s.num, s.figureCell, s.pointsCol)} scope="col" role="columnheader">
                   {onPoints ? t(lang, "colPoints") : label("value", lang)}
@@ -369,31 +388,13 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                 {g.tied && (
                   <tr className={s.row} role="row" data-testid="more-tied">
                     <td className={mergeClasses(s.td, s.wholeRow, s.quiet)} colSpan={3} role="cell">
-                      {moreTiedText(g.tied.count, g.tied.rank, lang, model?.definition.unitLabel)}
+                      {moreTiedText(g.tied.count, g.tied.rank, lang, score.unitLabel)}
                     </td>
                   </tr>
                 )}
               </tbody>
             ))}
           </table>
-          {/* Said with what was scored (App's announcer): not a live region of its own. */}
-          {findings !== undefined && (
-            <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline" data-testid="score-findings" {...findingsName.bar}>
-              <MessageBarBody {...findingsName.label}>
-                {/* "xem bước Kiểm tra" goes there. An inline span, not a button (a box of its own): its words wrap as
-                    the sentence's do, and the full stop after it stays on its last line. */}
-                {fillPattern(tPattern(lang, "findingsAfterScore", findingsParams(score.counts, lang)), (name) =>
-                  name === "see" ? (
-                    <Link as="span" inline className={st.linkFocus} onClick={() => actions.setStep("check")}>
-                      {t(lang, "findingsSeeCheck")}
-                    </Link>
-                  ) : name === "errors" || name === "warnings" ? (
-                    findingsParams(score.counts, lang)[name]
-                  ) : undefined,
-                )}
-              </MessageBarBody>
-            </MessageBar>
-          )}
         </section>
       )}
     </div>

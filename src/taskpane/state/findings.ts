@@ -38,7 +38,7 @@ export function findingWithoutLocation(issue: Pick<Issue, "message" | "sheet" | 
 }
 
 /** "chỉ tiêu 1.1 …" → "Chỉ tiêu 1.1 …"; "đơn vị" → "Đơn vị"; anything not starting with a letter as it is. */
-function capitalizeFirst(s: string): string {
+export function capitalizeFirst(s: string): string {
   const first = [...s][0] ?? "";
   if (!/\p{Ll}/u.test(first)) return s;
   return first.toLocaleUpperCase("vi") + s.slice(first.length);

@@ -157,6 +157,8 @@ export function anotherIndex(
   // Titles typed in the forms' Bộ chỉ số cells, not ids: what to type there if they are the index in use's.
   const titles = others.every(isIndexTitle) ? typeIndexIdAdvice(def) : undefined;
   const titled = (lang: Lang) => (titles ? ` ${titles[lang]}` : "");
+  // One built-in index: the message comes with a button choosing it ("Dùng bộ chỉ số của các phiếu"), which it names.
+  const offered = one && builtins[0] !== undefined;
   const message: Message = where === "chosen" ? {
     vi:
       `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang chọn ${current("vi")}: với bộ chỉ số đang chọn, kiểm tra hay chấm điểm sẽ không đọc được phiếu nào.` +
@@ -169,18 +171,22 @@ export function anotherIndex(
   } : {
     vi:
       `Các phiếu trong ${inFiles ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên ${inFiles ? "chưa tổng hợp trang nào vào sổ" : "chưa đọc được phiếu nào"}. ` +
-      (allBuiltin
-        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`
-        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`) +
+      (offered
+        ? `Bấm "${t("vi", "useBuiltinIndex")}" rồi ${inFiles ? "tổng hợp lại các tệp" : "làm lại bước này"}.`
+        : allBuiltin
+          ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "làm lại bước này"}.`
+          : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "làm lại bước này"}.`) +
       titled("vi"),
     en:
       `The forms in ${inFiles ? "the chosen files" : "this workbook"} were made for the index ${names("en")}, not the index in use ${current("en")}, so ${inFiles ? "no sheet was collected into the workbook" : "no form could be read"}. ` +
-      (allBuiltin
-        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`
-        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`) +
+      (offered
+        ? `Press "${t("en", "useBuiltinIndex")}", then ${inFiles ? "collect the files again" : "do this step again"}.`
+        : allBuiltin
+          ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "do this step again"}.`
+          : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "do this step again"}.`) +
       titled("en"),
   };
-  return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
+  return offered ? { message, offer: { builtinId: builtins[0]!.id } } : { message };
 }
 
 /**

@@ -195,7 +195,9 @@ export const NAMED = 5;
  * "A, B, C, D, E và 3 trang khác" / "A, B, C, D, E and 3 more": the first names, then how many
  * others; other units counted as the index calls them (`unitLabel`: "và 3 sở, ban, ngành khác").
  */
-export function someNames(names: readonly string[], more: "moreSheets" | "moreUnits", lang: Lang, unitLabel?: LocalizedText): string {
+export function someNames(names: readonly string[], more: "moreSheets" | "moreUnits", lang: Lang, unitLabel?: LocalizedText, subject = false): string {
+  // The subject of a sentence ("Huyện A và Huyện B chưa điền…"): the last two joined by "và" / "and".
+  if (subject && names.length > 1 && names.length <= NAMED) return `${names.slice(0, -1).join(", ")} ${lang === "vi" ? "và" : "and"} ${names[names.length - 1]}`;
   if (names.length <= NAMED) return names.join(", ");
   const count = names.length - NAMED;
   // English says how many more without the word for them ("and 3 more"), as the command line does.

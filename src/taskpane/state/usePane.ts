@@ -106,6 +106,8 @@ export interface ScoreSummary {
   categories: { id: string; name: Message }[];
   /** How many errors each unit's data had when scored, by the key issues use (code, or name without one). */
   errors: Record<string, number>;
+  /** What the index scored with calls its units ("sở, ban, ngành"): the table keeps its words whatever index is chosen after. */
+  unitLabel?: LocalizedText;
 }
 
 /** The summary of a scoring run: the units, their ranks, and what the table needs of the index scored with. */
@@ -121,6 +123,7 @@ export function scoreSummary(units: UnitResult[], issues: Issue[], ranking: Scor
     ranking,
     categories: (model.definition.categories ?? []).map((c) => ({ id: c.id, name: { vi: localize(c.name, "vi"), en: localize(c.name, "en") } })),
     errors,
+    ...(model.definition.unitLabel !== undefined ? { unitLabel: model.definition.unitLabel } : {}),
   };
 }
 
@@ -224,7 +227,7 @@ export function severityCounts(issues: Issue[]): Record<Severity, number> {
  * "Đã chấm điểm 8 sở, ban, ngành, trong đó 7 được xếp hạng." / "Scored 8 departments (7 ranked)." ("Đã chấm
  * điểm và xếp hạng 8 sở, ban, ngành." / "Scored and ranked 8 departments." when all are), the units
  * called as the index calls them (`unitLabel`: unitsCountText, as the command line says it, here
- * and in what follows: "2 sở, ban, ngành chưa điền số liệu nào"), and, as a warning (the run did not score everything as the units meant it): units whose forms hold
+ * and in what follows: "Sở A và Sở B chưa điền số liệu nào"), and, as a warning (the run did not score everything as the units meant it): units whose forms hold
  * no figure at all (`results` with coverage 0), by name, and how the run took them (counted as 0,
  * or not ranked); no unit ranked; forms the reader left out (a unit code another form has, a form
  * of another index), how many. Its sentence is in both languages (`message`): the unit word is
@@ -248,9 +251,9 @@ export function scoreDoneNotice(
   const unranked = empty.filter((u) => !u.ranked);
   const noData = (lang: Lang): string[] => [
     ...(counted.length > 0
-      ? [t(lang, counted.some((u) => u.points === null) ? "scoreNoDataValue" : "scoreNoData", { count: counted.length, units: unitsCountText(counted.length, lang, unitLabel), names: pipeline.someNames(counted.map((u) => u.name), "moreUnits", lang, unitLabel) })]
+      ? [t(lang, counted.some((u) => u.points === null) ? "scoreNoDataValue" : "scoreNoData", { count: counted.length, units: unitsCountText(counted.length, lang, unitLabel), names: pipeline.someNames(counted.map((u) => u.name), "moreUnits", lang, unitLabel, true) })]
       : []),
-    ...(unranked.length > 0 ? [t(lang, "scoreNoDataUnranked", { count: unranked.length, units: unitsCountText(unranked.length, lang, unitLabel), names: pipeline.someNames(unranked.map((u) => u.name), "moreUnits", lang, unitLabel) })] : []),
+    ...(unranked.length > 0 ? [t(lang, "scoreNoDataUnranked", { count: unranked.length, units: unitsCountText(unranked.length, lang, unitLabel), names: pipeline.someNames(unranked.map((u) => u.name), "moreUnits", lang, unitLabel, true) })] : []),
   ];
   // No unit ranked, and not every one of them said above: the table says why under each name.
   const noneRanked = units > 0 && ranked === 0 && unranked.length < units;
