@@ -13,6 +13,7 @@ import { isIndexTitle, typeIndexIdAdvice } from "./index-text";
 import { type IndexRef, indexWords } from "./index-words";
 import { type IndexSheetState, foreignIndexSheet, foreignIndexSheetMessage, readIndexSheet, withAppraisedRecords } from "./plan/index-sheet";
 import type { PlanOptions } from "./plan/plan";
+import { valueLeftOut } from "./plan/figures";
 import { notRankedText, uncomputedParts } from "./plan/labels";
 import { type ReadResult, checkSelfScores, issueLocation, readSubmissions } from "./read";
 import { readLayoutB } from "./read/layout-b";
@@ -326,7 +327,9 @@ export function resultsJson(result: RunResult, lang: Lang): object {
       code: u.code.trim() !== "" ? u.code : null,
       name: u.name,
       category: u.category ?? null,
-      value: u.value,
+      // A value computed with missing inputs as 0 for a unit not ranked for want of them, in an index of
+      // values (the HDI: valueLeftOut), is none, as on the results sheet and in the command's table.
+      value: valueLeftOut(result.model, u, u.coverage) ? null : u.value,
       points: u.points,
       rank: u.rank,
       rankInCategory: u.rankInCategory,
@@ -340,7 +343,7 @@ export function resultsJson(result: RunResult, lang: Lang): object {
           }),
       coverage: u.coverage,
       nodes: Object.fromEntries(
-        Object.entries(u.nodes).map(([code, n]) => [code, { value: n.value, points: n.points, rank: n.rank }]),
+        Object.entries(u.nodes).map(([code, n]) => [code, { value: valueLeftOut(result.model, u, n.coverage) ? null : n.value, points: n.points, rank: n.rank }]),
       ),
     })),
     issues: issuesJson(result.issues, lang),

@@ -96,6 +96,11 @@ export interface SubmissionSource {
   row?: number;
   /** Input or node code → A1 address of the cell its value was read from. */
   cells?: Record<string, string>;
+  /**
+   * Layout B: the year the table's columns name with its inputs ("le_2022", "eys 2022"), all of
+   * one year: the period its figures are of, which the titles name as a form's `Kỳ đánh giá`.
+   */
+  period?: string;
   /** Layout B: A1 addresses of the unit's name, code and category cells on its row (the table's columns it has). */
   unitCells?: { name: string; code?: string; category?: string };
   /** Layout A: node code → A1 address of its `Tự chấm` (self score) cell, where one was filled. */

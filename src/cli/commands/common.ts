@@ -583,7 +583,7 @@ function isFigureColumn(rows: string[][], c: number): boolean {
  * figures), the header and the unit's columns frozen, each column as wide as its
  * longest field, printed on A4 landscape with the header row on every page, one page wide when
  * that stays legible, else as many pages wide as needed with the unit's columns (those before the
- * first figure column) on every page. Also says how the bytes were decoded.
+ * first figure column, or the first two of more) on every page. Also says how the bytes were decoded.
  */
 export async function csvToWorkbook(
   data: Uint8Array,
@@ -624,13 +624,16 @@ export async function csvToWorkbook(
     return sum;
   };
   const total = width(0, columns);
-  // The unit's columns (code, name, category) are the text columns before the first figure column.
+  // The unit's columns (code, name, category) are the text columns before the first figure column;
+  // more of them than that (UNDP's iso3, country, hdicode, region), the first two: its code and name.
   const firstFigure = figures.indexOf(true);
-  const titles = firstFigure > 0 && firstFigure <= 3 ? firstFigure : 0;
+  const textColumns = firstFigure > 0 && firstFigure <= 3 ? firstFigure : firstFigure > 3 ? 2 : 0;
+  // Repeated on every page only while they leave most of the page to the figures.
+  const titles = width(0, textColumns) <= CSV_PAGE_WIDTH / 2 ? textColumns : 0;
   const titleWidth = width(0, titles);
   // The header row and the unit's columns stay in sight while scrolling.
   ws.views = [{ state: "frozen", xSplit: titles, ySplit: 1 }];
-  const pages = total <= CSV_PAGE_WIDTH || titles === 0 ? 1 : Math.ceil((total - titleWidth) / (CSV_PAGE_WIDTH - titleWidth));
+  const pages = total <= CSV_PAGE_WIDTH ? 1 : Math.ceil((total - titleWidth) / (CSV_PAGE_WIDTH - titleWidth));
   ws.pageSetup = {
     paperSize: 9,
     orientation: "landscape",

@@ -61,6 +61,17 @@ test("a table too wide for one legible page prints on several pages wide, the un
   expect(ws.getCell("C2").alignment?.horizontal).toBeUndefined();
 });
 
+test("UNDP's table, whose code and name are followed by more text columns (hdicode, region), prints several pages wide with its code and name on each", async () => {
+  const years = Array.from({ length: 40 }, (_, k) => `le_${1983 + k}`);
+  const csv = [["iso3", "country", "hdicode", "region", ...years], ["VNM", "Viet Nam", "High", "EAP", ...years.map((_, k) => `${70 + k / 10}`)]].map((r) => r.join(",")).join("\n");
+  const { data } = await csvToWorkbook(new TextEncoder().encode(csv), "hdr.csv");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("hdr")!;
+  expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
+  expect(ws.pageSetup).toMatchObject({ printTitlesRow: "1:1", printTitlesColumn: "A:B" });
+});
+
 test("a scored CSV table's sheet prints, as every other sheet, the index at the top and its name and page number at the foot, in the run's language; a column of nothing but N/A lines up with the figures beside it", async () => {
   writeFileSync(join(dir, "xa.json"), JSON.stringify(communeIndex({ name: "Điểm tự chấm", rule: { kind: "points" } })));
   // Column F (2.2.b): no unit has a figure for it.

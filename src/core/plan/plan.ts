@@ -520,7 +520,12 @@ function previousCellsOf(previous: IndexSheetState | undefined, snapshot: Workbo
  * `snapshot`), in the order of the submissions, each once.
  */
 export function statedPeriods(submissions: Submission[], snapshot: WorkbookSnapshot | undefined): string[] {
-  return [...new Set(formPeriods(snapshot, submissions).map((f) => f.period))];
+  return [...new Set([...formPeriods(snapshot, submissions).map((f) => f.period), ...tablePeriods(submissions)])];
+}
+
+/** The years tables of units name with their inputs' columns ("le_2022": SubmissionSource.period), in the order of the submissions. */
+function tablePeriods(submissions: Submission[]): string[] {
+  return submissions.flatMap((s) => (s.source?.layout === "B" && s.source.period !== undefined ? [s.source.period] : []));
 }
 
 /** The row of the instructions sheet's period line, under its title: "Kỳ đánh giá: Năm 2024" (A2, merged across the unit table). */
@@ -622,7 +627,7 @@ export function planResults(
   const notScored = notScoredEntries(issues, submissions, snapshot);
   // Each form's period (its `Kỳ đánh giá`), read once: the titles name them all, each form's page header its own.
   const formPeriodList = formPeriods(snapshot, submissions);
-  const periods = [...new Set(formPeriodList.map((f) => f.period))];
+  const periods = [...new Set([...formPeriodList.map((f) => f.period), ...tablePeriods(submissions)])];
   const periodOf = new Map(formPeriodList.map((f) => [f.sheet, f.period]));
   const resultsBase = {
     model,

@@ -33,6 +33,8 @@ interface UnitsHeader {
   unknown: { raw: string; address: string }[];
   /** Header cells naming an input that an earlier column already names: the earlier one is read. */
   duplicates: { raw: string; address: string; code: string; used: number }[];
+  /** The year of the columns read that name an input with one ("le_2022"): the period the table's figures are of. */
+  year?: number;
 }
 
 /** The first word of a header without the punctuation that may end it ("1.3.b." → "1.3.b", "1.3.a:" → "1.3.a"). */
@@ -121,7 +123,9 @@ function twoRowHeader(above: UnitsHeader, below: UnitsHeader, cells: readonly Ce
   for (const [input, c] of below.inputs) if (!inputs.has(input)) inputs.set(input, c);
   const code = below.code ?? (blank(above.code) ? above.code : undefined);
   const category = below.category ?? (blank(above.category) ? above.category : undefined);
+  const year = below.year ?? above.year;
   return {
+    ...(year !== undefined ? { year } : {}),
     row: below.row,
     name: above.name,
     nameRow: above.row,
@@ -177,14 +181,27 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
     });
     // Of one year only: a column named with the input's code alone comes first; of several years,
     // none is taken for another (unitsHeaderWithoutInputs says which years).
+    let year: number | undefined;
     if (new Set(dated.map((d) => d.year)).size === 1) {
       for (const d of dated) {
         const used = inputs.get(d.code);
         if (used !== undefined) duplicates.push({ raw: d.raw, address: address(r, d.c), code: d.code, used });
-        else inputs.set(d.code, d.c);
+        else {
+          inputs.set(d.code, d.c);
+          year = d.year;
+        }
       }
     }
-    return { row: r, name: name ?? -1, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown, duplicates };
+    return {
+      row: r,
+      name: name ?? -1,
+      ...(code !== undefined ? { code } : {}),
+      ...(category !== undefined ? { category } : {}),
+      inputs,
+      unknown,
+      duplicates,
+      ...(year !== undefined ? { year } : {}),
+    };
   };
   for (let r = 0; r < rowsToSearch; r++) {
     const here = headed(r);
@@ -614,6 +631,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
           ...(code ? { code: code.address } : {}),
           ...(header.category !== undefined ? { category: address(r, header.category) } : {}),
         },
+        ...(header.year !== undefined ? { period: String(header.year) } : {}),
         ...file,
       },
     });
