@@ -155,6 +155,6 @@ describe("a commune's scoring on the province's own index", () => {
     await wb.xlsx.load(readFileSync(join(dir, "da-cham.xlsx")) as unknown as ArrayBuffer);
     const note = (sheet: string, address: string): string => JSON.stringify(wb.getWorksheet(sheet)!.getCell(address).note ?? "");
     expect(note("Xã Đông Sơn 2", daysCell)).toContain("mức tốt nhất có thể");
-    expect(note("Xã Phú Thịnh 2", periodCell)).toContain("kỳ đánh giá của phiếu là");
+    expect(note("Xã Phú Thịnh 2", periodCell)).toContain("Kỳ đánh giá của phiếu là");
   });
 });

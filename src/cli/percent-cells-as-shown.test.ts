@@ -61,13 +61,13 @@ test("1.2 shown as 120.00% is 120%: out of a 0–100% range (quoted 120%), score
   expect(r.code).toBe(1);
   const json = JSON.parse(r.out) as Json;
   expect(json.issues.map((i) => [i.severity, i.code, i.node])).toEqual([["error", "out-of-range", "1"]]);
-  expect(json.issues[0]!.message).toBe(`Sheet 'Department of Health', cell ${json.issues[0]!.cell}: 120% is out of range, the value must be between 0% and 100% (indicator 1).`);
+  expect(json.issues[0]!.message).toBe(`Sheet 'Department of Health', cell ${json.issues[0]!.cell}: 120% is out of range: the value must be between 0% and 100% (indicator 1); check it and type it again.`);
   // 120% of a 200% target: 0.6 of 10 points (1.2% would have scored 0.06).
   const unit = json.units.find((u) => u.code === "DOH")!;
   expect(unit.nodes["2"]!.value).toBeCloseTo(0.6, 10);
   expect(unit.nodes["2"]!.points).toBeCloseTo(6, 10);
   const vi = await runCli(["validate", "filled.xlsx", "--index", "index.json"], dir);
-  expect(vi.out).toContain(": 120% nằm ngoài khoảng cho phép, giá trị phải từ 0% đến 100% (chỉ tiêu 1).");
+  expect(vi.out).toContain(": 120% nằm ngoài khoảng cho phép: số liệu phải từ 0% đến 100% (chỉ tiêu 1); hãy kiểm tra và nhập lại.");
   expect(vi.out).not.toContain("1,2%");
 }, 60_000);
 

@@ -308,7 +308,7 @@ describe("figures the engine cannot use", () => {
       ["C2", "error"],
       ["D2", "error"],
     ]);
-    expect(errors[0]!.message.en).toBe(`Sheet 'Số liệu', cell C2: "120%" is out of range, the value must be between 0% and 100% (indicator f).`);
-    expect(errors[1]!.message.vi).toBe(`Trang tính 'Số liệu', ô D2: -2 nằm ngoài khoảng cho phép, giá trị phải từ 0 đến 10 (chỉ tiêu p).`);
+    expect(errors[0]!.message.en).toBe(`Sheet 'Số liệu', cell C2: "120%" is out of range: the value must be between 0% and 100% (indicator f); check it and type it again.`);
+    expect(errors[1]!.message.vi).toBe(`Trang tính 'Số liệu', ô D2: -2 nằm ngoài khoảng cho phép: số liệu phải từ 0 đến 10 (chỉ tiêu p); hãy kiểm tra và nhập lại.`);
   });
 });

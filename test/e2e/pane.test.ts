@@ -621,7 +621,7 @@ describe("outside Excel, what each action says", () => {
 
     // Marking writes no score: the download says it is the marked workbook.
     await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
-    await noticeSaying(page, /^Đã đánh dấu \d+ ô có vấn đề/);
+    await noticeSaying(page, /^Đã đánh dấu \d+ ô cần xem lại/);
     await idle(page);
     const download = page.getByTestId("download");
     expect(await download.textContent()).toBe("Tải xuống sổ đã đánh dấu");
@@ -672,9 +672,9 @@ describe("outside Excel, what each action says", () => {
     expect(said).toContain(`"${SAMPLE_NAME_VI}`);
     // The index by its name alone: no version code after it.
     expect(said).not.toMatch(/\(mau-|\(\d{4}\)/);
-    // The step as its tab shows it.
-    expect(said).toContain("bước 1 (Chỉ số)");
-    expect(await page.getByRole("tab", { name: "Bước 1: Bộ chỉ số" }).textContent()).toContain("Chỉ số");
+    // The button beside the sentence chooses it: named, not the way round by step 1.
+    expect(said).toContain('Bấm "Dùng bộ chỉ số của các phiếu" rồi làm lại bước này.');
+    expect(said).not.toContain("bước 1 (Chỉ số)");
     expect(said).not.toMatch(/Đã xảy ra lỗi|ô B4|mau-2023"/);
     await idle(page);
     await shot(page, "forms-other-index-vi-light");
@@ -1300,7 +1300,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
-    await page.getByTestId("notice").getByText(/^Đã đánh dấu \d+ ô có vấn đề/).waitFor();
+    await page.getByTestId("notice").getByText(/^Đã đánh dấu \d+ ô cần xem lại/).waitFor();
     const blank = await inputCell(sample, SAMPLE_UNITS[3]!.name, "6.2");
     type D = { __double: { sheetNames(): string[]; cell(a: string): { fill?: string } | undefined; workbook: { notes: { content: string }[] } } };
     const state = () =>
@@ -1692,7 +1692,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     // Marking the scored workbook: it still holds the scores, so it downloads as the scored one.
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
-    await noticeSaying(page, /^Đã đánh dấu \d+ ô có vấn đề/);
+    await noticeSaying(page, /^Đã đánh dấu \d+ ô cần xem lại/);
     await idle(page);
     const download = page.getByTestId("download");
     expect(await download.textContent()).toBe("Tải xuống sổ đã chấm");
@@ -1729,7 +1729,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     // Every later action works too, on the workbook the pane's thread now holds.
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
-    await noticeSaying(page, /^Đã đánh dấu \d+ ô có vấn đề/);
+    await noticeSaying(page, /^Đã đánh dấu \d+ ô cần xem lại/);
     await idle(page);
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     const results = (await loadXlsx(readFileSync(await file.path()))).getWorksheet("Kết quả");
@@ -2781,7 +2781,7 @@ describe("hundreds of units, as a fifth audit found them", () => {
     // A kind of finding: only its findings, in every unit that has one, each opened.
     const kinds = page.getByLabel("Loại vấn đề");
     const options = await kinds.evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => [o.value, o.text]));
-    expect(options[0]![1]).toMatch(/^Tất cả \(\d/);
+    expect(options[0]![1]).toMatch(/^Mọi loại \(\d/);
     const [code, label] = options[1]!;
     await kinds.selectOption(code!);
     await idle(page);
@@ -2821,8 +2821,8 @@ describe("what a new official outside Excel meets, as a sixth audit found it", (
   test("at 320 px the workbook's count of sheets stays on one line, and the rules of how a unit line is split open on demand, still describing the list", async () => {
     const page = await openPage({ width: 320 });
     await openWorkbook(page, sample);
-    // "5 trang tính": never "5 trang" with "tính" alone on the next line.
-    const count = page.getByText(/^\d+ trang tính$/);
+    // "· 5 trang tính": never "5 trang" with "tính" alone on the next line, nor the "·" alone at the end of the line above.
+    const count = page.getByText(/^· \d+ trang tính$/);
     await count.waitFor();
     const box = await count.evaluate((el) => ({ height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) }));
     expect(box.height).toBeLessThan(box.line * 1.5);

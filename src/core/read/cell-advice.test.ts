@@ -127,18 +127,18 @@ describe("a number cell's number is written as a number, not quoted as text", ()
     const number = readSubmissions(modelOf("auto"), sheetTable({ "6.2": -1, "2.1": 1.5 }));
     const messages = Object.fromEntries(number.issues.filter((i) => i.code === "out-of-range").map((i) => [i.node, i.message]));
     expect(messages["6.2"]).toEqual({
-      vi: "Trang tính 'Số liệu', ô C2: -1 nằm ngoài khoảng cho phép, giá trị phải không nhỏ hơn 0 (chỉ tiêu 6.2).",
-      en: "Sheet 'Số liệu', cell C2: -1 is out of range, the value must be at least 0 (indicator 6.2).",
+      vi: "Trang tính 'Số liệu', ô C2: -1 nằm ngoài khoảng cho phép: số liệu phải từ 0 trở lên (chỉ tiêu 6.2); hãy kiểm tra và nhập lại.",
+      en: "Sheet 'Số liệu', cell C2: -1 is out of range: the value must be at least 0 (indicator 6.2); check it and type it again.",
     });
     const text = readSubmissions(modelOf("auto"), sheetTable({ "6.2": "-1" }));
     expect(text.issues.find((i) => i.code === "out-of-range")!.message.vi).toBe(
-      "Trang tính 'Số liệu', ô C2: \"-1\" nằm ngoài khoảng cho phép, giá trị phải không nhỏ hơn 0 (chỉ tiêu 6.2).",
+      "Trang tính 'Số liệu', ô C2: \"-1\" nằm ngoài khoảng cho phép: số liệu phải từ 0 trở lên (chỉ tiêu 6.2); hãy kiểm tra và nhập lại.",
     );
     // In a sentence of each language, a number cell's decimal is written that language's way (in a
     // percentage, 150.5 is read as 150.5%, and quoted so, as its bounds are).
     const percent = readSubmissions(modelOf("auto"), sheetTable({ "2.1": 150.5 })).issues.find((i) => i.code === "out-of-range")!;
-    expect(percent.message.vi).toMatch(/ô C2: 150,5% nằm ngoài khoảng cho phép, giá trị phải không lớn hơn 100%/);
-    expect(percent.message.en).toMatch(/cell C2: 150\.5% is out of range, the value must be at most 100%/);
+    expect(percent.message.vi).toMatch(/ô C2: 150,5% nằm ngoài khoảng cho phép: số liệu phải từ 100% trở xuống/);
+    expect(percent.message.en).toMatch(/cell C2: 150\.5% is out of range: the value must be at most 100%/);
   });
 });
 

@@ -213,9 +213,9 @@ describe("a percentage typed into a whole number's cell formatted as a percentag
   test("out of a figure's range: said as the percentage the cell shows", () => {
     const issue = makeIssue("error", "out-of-range", { sheet: "Sở A", cell: "D12", node: "2", raw: "0.5", rawNumber: 0.5, min: 1, notPercent: true, shownPercent: true, value: 0.5 });
     expect(issue.message.vi).toBe(
-      `Trang tính 'Sở A', ô D12: ô hiện 50% (định dạng phần trăm), được hiểu là 0,5, nằm ngoài khoảng cho phép, giá trị phải không nhỏ hơn 1 (chỉ tiêu 2); số liệu này không phải tỷ lệ phần trăm — nếu định ghi 50, hãy đổi định dạng ô sang "Số" (Number) rồi nhập 50.`,
+      `Trang tính 'Sở A', ô D12: ô hiện 50% (định dạng phần trăm), được hiểu là 0,5, nằm ngoài khoảng cho phép: số liệu phải từ 1 trở lên (chỉ tiêu 2); số liệu này không phải tỷ lệ phần trăm — nếu định ghi 50, hãy đổi định dạng ô sang "Số" (Number) rồi nhập 50.`,
     );
-    expect(issue.message.en).toContain("the cell shows 50% (formatted as a percentage), read as 0.5, which is out of range, the value must be at least 1");
+    expect(issue.message.en).toContain("the cell shows 50% (formatted as a percentage), read as 0.5, which is out of range: the value must be at least 1");
   });
 });
 

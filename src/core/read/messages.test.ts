@@ -69,8 +69,8 @@ describe("the content of a cell, quoted", () => {
     expect(percent.message.vi).toBe(`Trang tính 'Sở Y tế', ô D14: 1,5 được hiểu là 1,5% (chỉ tiêu 2.1).`);
     expect(percent.message.en).toBe(`Sheet 'Sở Y tế', cell D14: 1.5 is read as 1.5% (indicator 2.1).`);
     const whole = makeIssue("error", "not-an-integer", { raw: "-2.5", rawNumber: -2.5, node: "3.1" });
-    expect(whole.message.vi).toBe(`-2,5 không phải là số nguyên (chỉ tiêu 3.1).`);
-    expect(whole.message.en).toBe(`-2.5 is not a whole number (indicator 3.1).`);
+    expect(whole.message.vi).toBe(`-2,5 không phải là số nguyên (chỉ tiêu 3.1); hãy nhập một số nguyên.`);
+    expect(whole.message.en).toBe(`-2.5 is not a whole number (indicator 3.1); type a whole number.`);
     // No thousands separator (1.234.567,25 could be read two ways), and the 15 significant digits Excel shows of the cell.
     const big = makeIssue("error", "out-of-range", { raw: "1234567.12345678", rawNumber: 1234567.12345678, min: 0, max: 100, node: "1.1" });
     expect(big.message.vi).toContain(`1234567,12345678 nằm ngoài khoảng cho phép`);
@@ -79,7 +79,7 @@ describe("the content of a cell, quoted", () => {
     const noise = makeIssue("error", "out-of-range", { raw: "0.7999999999999999", rawNumber: 0.35 + 0.15 * 3, min: 0, max: 0.5, node: "1.1" });
     expect(noise.message.vi).toContain(`0,8 nằm ngoài khoảng cho phép`);
     expect(noise.message.en).toContain(`0.8 is out of range`);
-    expect(makeIssue("error", "not-an-integer", { raw: "1e-7", rawNumber: 1e-7 }).message.vi).toBe(`0,0000001 không phải là số nguyên.`);
+    expect(makeIssue("error", "not-an-integer", { raw: "1e-7", rawNumber: 1e-7 }).message.vi).toBe(`0,0000001 không phải là số nguyên; hãy nhập một số nguyên.`);
   });
 
   test("a number too large to write out (1e308 typed in a cell) is quoted in short form, not as its 309 digits", () => {
@@ -89,14 +89,14 @@ describe("the content of a cell, quoted", () => {
     expect(plainNumber(1e20, "en")).toBe("1E+20");
     // A number cell's 1.23456E+17 is quoted with all its digits, not as 1,235e17.
     expect(makeIssue("error", "not-a-number", { raw: "1.23456E+17", rawNumber: 1.23456e17 }).message.vi).toBe(`1,23456E+17 không phải là số.`);
-    expect(makeIssue("error", "not-an-integer", { raw: "1e-25", rawNumber: 1e-25 }).message.en).toBe(`1E-25 is not a whole number.`);
+    expect(makeIssue("error", "not-an-integer", { raw: "1e-25", rawNumber: 1e-25 }).message.en).toBe(`1E-25 is not a whole number; type a whole number.`);
     expect(plainNumber(123456789012345, "vi")).toBe("123456789012345");
   });
 
   test("text is quoted as the user typed it, in both languages", () => {
     const typed = makeIssue("error", "not-an-integer", { raw: "2.5", node: "3.1" });
-    expect(typed.message.vi).toBe(`"2.5" không phải là số nguyên (chỉ tiêu 3.1).`);
-    expect(typed.message.en).toBe(`"2.5" is not a whole number (indicator 3.1).`);
+    expect(typed.message.vi).toBe(`"2.5" không phải là số nguyên (chỉ tiêu 3.1); hãy nhập một số nguyên.`);
+    expect(typed.message.en).toBe(`"2.5" is not a whole number (indicator 3.1); type a whole number.`);
   });
 });
 

@@ -1350,8 +1350,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           en: `${percentReadAs(p).en}, which is not a whole number${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
         }
       : {
-          vi: `${quote(p, "vi")} không phải là số nguyên${of(p).vi}`,
-          en: `${quote(p, "en")} is not a whole number${of(p).en}`,
+          vi: `${quote(p, "vi")} không phải là số nguyên${of(p).vi}; hãy nhập một số nguyên`,
+          en: `${quote(p, "en")} is not a whole number${of(p).en}; type a whole number`,
         },
   "out-of-range": (p) => {
     const bound = (x: number | undefined, lang: "vi" | "en"): string =>
@@ -1360,8 +1360,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       p.min !== undefined && p.max !== undefined
         ? `từ ${bound(p.min, "vi")} đến ${bound(p.max, "vi")}`
         : p.min !== undefined
-          ? `không nhỏ hơn ${bound(p.min, "vi")}`
-          : `không lớn hơn ${bound(p.max, "vi")}`;
+          ? `từ ${bound(p.min, "vi")} trở lên`
+          : `từ ${bound(p.max, "vi")} trở xuống`;
     const en =
       p.min !== undefined && p.max !== undefined
         ? `between ${bound(p.min, "en")} and ${bound(p.max, "en")}`
@@ -1377,18 +1377,18 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // "85%" in a figure that is no percentage: read as 0,85, out of its range; 85 may be what was meant.
     if (p.notPercent) {
       return {
-        vi: `${percentReadAs(p).vi}, nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
-        en: `${percentReadAs(p).en}, which is out of range, the value must be ${en}${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
+        vi: `${percentReadAs(p).vi}, nằm ngoài khoảng cho phép: số liệu phải ${vi}${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
+        en: `${percentReadAs(p).en}, which is out of range: the value must be ${en}${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
       };
     }
     return {
-      vi: `${held("vi")} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
-      en: `${held("en")} is out of range, the value must be ${en}${of(p).en}`,
+      vi: `${held("vi")} nằm ngoài khoảng cho phép: số liệu phải ${vi}${of(p).vi}; hãy kiểm tra và nhập lại`,
+      en: `${held("en")} is out of range: the value must be ${en}${of(p).en}; check it and type it again`,
     };
   },
   "unknown-choice": (p) => ({
-    vi: `${shownQuote(p, "vi")} không thuộc các lựa chọn ${choicesIn(p, "vi")}${of(p).vi}`,
-    en: `${shownQuote(p, "en")} is not one of the options ${choicesIn(p, "en")}${of(p).en}`,
+    vi: `${shownQuote(p, "vi")} không thuộc các lựa chọn ${choicesIn(p, "vi")}${of(p).vi}; hãy chọn một trong các lựa chọn này`,
+    en: `${shownQuote(p, "en")} is not one of the options ${choicesIn(p, "en")}${of(p).en}; choose one of them`,
   }),
   "not-a-boolean": (p) => {
     const said = { vi: `${shownQuote(p, "vi")} không phải là câu trả lời có/không${of(p).vi}`, en: `${shownQuote(p, "en")} is not a yes/no answer${of(p).en}` };
@@ -1415,8 +1415,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       };
     }
     return {
-      vi: `ô chứa lỗi Excel ${p.raw}, không được dùng làm số liệu${of(p).vi}`,
-      en: `the cell holds the Excel error ${p.raw} and is not used as a value${of(p).en}`,
+      vi: `ô đang báo lỗi Excel ${p.raw} nên không đọc được số liệu${of(p).vi}; hãy sửa công thức của ô hoặc nhập trực tiếp số liệu`,
+      en: `the cell shows the Excel error ${p.raw}, so no value can be read from it${of(p).en}; correct the cell's formula or type the figure itself`,
     };
   },
   "numerator-exceeds-denominator": (p) =>

@@ -43,8 +43,8 @@ async function finding(value: CellValue, lang: "vi" | "en"): Promise<Issue> {
 describe("a percentage out of its bounds", () => {
   test("held as a number, is quoted as the percentage the cell shows, in either language", async () => {
     const minus = await finding(-0.2, "vi");
-    expect(minus.message.vi).toBe(`Trang tính 'Sở A', ô ${minus.cell}: -20% nằm ngoài khoảng cho phép, giá trị phải từ 0% đến 100% (chỉ tiêu 1).`);
-    expect(minus.message.en).toBe(`Sheet 'Sở A', cell ${minus.cell}: -20% is out of range, the value must be between 0% and 100% (indicator 1).`);
+    expect(minus.message.vi).toBe(`Trang tính 'Sở A', ô ${minus.cell}: -20% nằm ngoài khoảng cho phép: số liệu phải từ 0% đến 100% (chỉ tiêu 1); hãy kiểm tra và nhập lại.`);
+    expect(minus.message.en).toBe(`Sheet 'Sở A', cell ${minus.cell}: -20% is out of range: the value must be between 0% and 100% (indicator 1); check it and type it again.`);
     const fraction = await finding(-0.125, "en");
     expect([fraction.message.vi, fraction.message.en]).toEqual([
       expect.stringContaining(": -12,5% nằm ngoài khoảng cho phép"),
@@ -55,17 +55,17 @@ describe("a percentage out of its bounds", () => {
   test("above 1, is read as the percentage the cell shows (1.2 shown 120.00% is 120%), not as a bare percentage (1.2%)", async () => {
     // What Excel stores when 120 (or 120%) is typed into the form's cell formatted 0.00%.
     const over = await finding(1.2, "en");
-    expect(over.message.en).toBe(`Sheet 'Sở A', cell ${over.cell}: 120% is out of range, the value must be between 0% and 100% (indicator 1).`);
-    expect(over.message.vi).toBe(`Trang tính 'Sở A', ô ${over.cell}: 120% nằm ngoài khoảng cho phép, giá trị phải từ 0% đến 100% (chỉ tiêu 1).`);
+    expect(over.message.en).toBe(`Sheet 'Sở A', cell ${over.cell}: 120% is out of range: the value must be between 0% and 100% (indicator 1); check it and type it again.`);
+    expect(over.message.vi).toBe(`Trang tính 'Sở A', ô ${over.cell}: 120% nằm ngoài khoảng cho phép: số liệu phải từ 0% đến 100% (chỉ tiêu 1); hãy kiểm tra và nhập lại.`);
     // 150 in that cell shows 15000.00%: quoted so, as the official sees it.
     const far = await finding(150, "en");
-    expect(far.message.en).toContain(": 15000% is out of range, the value must be between 0% and 100%");
+    expect(far.message.en).toContain(": 15000% is out of range: the value must be between 0% and 100%");
     expect(far.message.vi).toContain(": 15000% nằm ngoài khoảng cho phép");
   });
 
   test("typed as text, is quoted as typed", async () => {
     const typed = await finding("-20%", "vi");
-    expect(typed.message.vi).toContain(': "-20%" nằm ngoài khoảng cho phép, giá trị phải từ 0% đến 100%');
+    expect(typed.message.vi).toContain(': "-20%" nằm ngoài khoảng cho phép: số liệu phải từ 0% đến 100%');
     expect(typed.message.en).toContain(': "-20%" is out of range');
   });
 });

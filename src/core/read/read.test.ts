@@ -658,7 +658,7 @@ describe("findings a reviewer asked for", () => {
     const csv = "Mã đơn vị,Đơn vị,Nhóm,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSYT,Sở Y tế,co-dvc,có,3,4,Chủ tịch,#DIV/0!,85%,4,12\n";
     const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop", "tong-hop.csv"));
     expect(result.issues.map((i) => [i.sheet, i.code, i.cell, i.node])).toEqual([["tong-hop", "excel-error", "H2", "1.10"]]);
-    expect(result.issues[0]?.message.vi).toBe("Tệp tong-hop.csv, dòng 2, cột H: ô chứa lỗi Excel #DIV/0!, không được dùng làm số liệu (chỉ tiêu 1.10).");
+    expect(result.issues[0]?.message.vi).toBe("Tệp tong-hop.csv, dòng 2, cột H: ô đang báo lỗi Excel #DIV/0! nên không đọc được số liệu (chỉ tiêu 1.10); hãy sửa công thức của ô hoặc nhập trực tiếp số liệu.");
   });
 
   test("a percentage out of its bounds is explained in percent", () => {
@@ -667,7 +667,7 @@ describe("findings a reviewer asked for", () => {
     });
     const result = readSubmissions(bounded, book(sheetA({ lines: [{ code: "2.1", value: "150%" }], block: BLOCK.filter((r) => r[0] !== "Bộ chỉ số") })));
     expect(result.issues.map((i) => i.message.vi)).toEqual([
-      "Trang tính 'Sở Y tế', ô D7: \"150%\" nằm ngoài khoảng cho phép, giá trị phải từ 0% đến 100% (chỉ tiêu 2.1).",
+      "Trang tính 'Sở Y tế', ô D7: \"150%\" nằm ngoài khoảng cho phép: số liệu phải từ 0% đến 100% (chỉ tiêu 2.1); hãy kiểm tra và nhập lại.",
     ]);
     expect(result.issues[0]?.message.en).toContain("between 0% and 100%");
   });
