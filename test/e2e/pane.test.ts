@@ -688,13 +688,13 @@ describe("outside Excel, what each action says", () => {
     // The provincial index has no unit categories: ranking within them is not offered.
     expect(await page.getByLabel("Xếp hạng trong").count()).toBe(0);
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await page.getByTestId("notice").filter({ hasText: "bước 1 (Chỉ số)" }).waitFor();
+    await page.getByTestId("notice").filter({ hasText: 'Bấm "Dùng bộ chỉ số của các phiếu"' }).waitFor();
     await idle(page);
     expect(await page.getByTestId("score-summary").count()).toBe(0);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     const en = await noticeSaying(page, "The forms in this workbook were made for the index");
     expect(en).toContain(`"${SAMPLE_NAME_EN}`);
-    expect(en).toContain("step 1 (Index)");
+    expect(en).toContain('Press "Use the forms\' index", then do this step again.');
     // The notice's own button switches to the forms' index, and the run then reads every form.
     await page.getByTestId("notice").getByRole("button", { name: "Use the forms' index" }).click();
     // It names the button to press again.
