@@ -2,7 +2,8 @@ import type { ChartKind, Issue, WorkbookSnapshot, WritePlan } from "../types";
 import { type IndexSheetState } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX } from "./labels";
 import { planMarksOnly } from "./marks-only";
-import { planResults, withoutOwnPlace } from "./plan";
+import { findingWithoutLocation } from "../finding-text";
+import { planResults } from "./plan";
 import { demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
@@ -99,10 +100,10 @@ describe("marking cells without scoring", () => {
       ["SO-03", "D13", "info"],
     ]);
     for (const m of plan.marks) expect(m.note.startsWith(MARK_NOTE_PREFIX)).toBe(true);
-    expect(plan.marks[0]!.note).toContain(withoutOwnPlace(issues[0]!.message.vi, "SO-02", "D10", "vi"));
+    expect(plan.marks[0]!.note).toContain(findingWithoutLocation({ message: issues[0]!.message, sheet: "SO-02", cell: "D10" }, "vi"));
     expect(plan.marks[0]!.note).toContain('"abc"');
     // The warning at A6 says which indicator's row is missing.
-    expect(plan.marks[1]!.note).toContain(withoutOwnPlace(issues[1]!.message.vi, "SO-02", "A6", "vi"));
+    expect(plan.marks[1]!.note).toContain(findingWithoutLocation({ message: issues[1]!.message, sheet: "SO-02", cell: "A6" }, "vi"));
   });
 
   test("records the marks in _index so that clearing them later restores each cell's own fill", () => {

@@ -2,7 +2,8 @@ import type { Issue, IssueCode, WritePlan } from "../types";
 import { parseRange } from "./a1";
 import { type IndexSheetState, staleUnits, unitInputHashes } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX, RESULTS_TABLE } from "./labels";
-import { planMarks, planResults, withoutOwnPlace } from "./plan";
+import { findingWithoutLocation } from "../finding-text";
+import { planMarks, planResults } from "./plan";
 import { applyEdits, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
@@ -176,7 +177,7 @@ describe("planResults", () => {
       // The demo forms are Vietnamese: their notes are too, in an English run.
       // On its own cell a note does not name the cell again: "Trang tính 'SO-02', ô D10: " is left out.
       { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: "abc" không phải là số (số liệu 1.2.a của chỉ tiêu 1.2).\n` },
-      { sheet: "SO-02", cell: "D13", severity: "warning", note: `${MARK_NOTE_PREFIX}\nCảnh báo: ${withoutOwnPlace(missing.message.vi, "SO-02", "D13", "vi")}\n` },
+      { sheet: "SO-02", cell: "D13", severity: "warning", note: `${MARK_NOTE_PREFIX}\nCảnh báo: ${findingWithoutLocation({ message: missing.message, sheet: "SO-02", cell: "D13" }, "vi")}\n` },
     ]);
     expect(missing.message.vi).toMatch(/^Trang tính 'SO-02', ô D13: chưa có số liệu/);
     expect(first.plan.marks[1]!.note).toContain("\nCảnh báo: Chưa có số liệu cho chỉ tiêu 2.1;");
@@ -202,7 +203,7 @@ describe("planResults", () => {
     const { plan, issues } = run("vi", undefined, snapshot);
     const excelError = found(issues, "excel-error", "D11");
     expect(excelError.message.vi).toContain("#DIV/0!");
-    expect(plan.marks).toEqual([{ sheet: "SO-03", cell: "D11", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${withoutOwnPlace(excelError.message.vi, "SO-03", "D11", "vi")}\n` }]);
+    expect(plan.marks).toEqual([{ sheet: "SO-03", cell: "D11", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${findingWithoutLocation({ message: excelError.message, sheet: "SO-03", cell: "D11" }, "vi")}\n` }]);
   });
 
   test("the mark notes on a form speak the form's language, whatever the run's: on a form scored and on one left out", () => {
@@ -217,11 +218,11 @@ describe("planResults", () => {
     const { plan, issues } = run("en", undefined, snapshot);
     const bySheet = (sheet: string) => plan.marks.filter((m) => m.sheet === sheet);
     const so2 = found(issues.filter((i) => i.sheet === "SO-02"), "not-a-number", "D10");
-    expect(bySheet("SO-02")).toEqual([{ sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${withoutOwnPlace(so2.message.vi, "SO-02", "D10", "vi")}\n` }]);
+    expect(bySheet("SO-02")).toEqual([{ sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${findingWithoutLocation({ message: so2.message, sheet: "SO-02", cell: "D10" }, "vi")}\n` }]);
     const so3Error = issues.find((i) => i.sheet === "SO-03" && i.cell === "D10")!;
-    expect(bySheet("SO-03")).toEqual([{ sheet: "SO-03", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: ${withoutOwnPlace(so3Error.message.en, "SO-03", "D10", "en")}\n` }]);
+    expect(bySheet("SO-03")).toEqual([{ sheet: "SO-03", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: ${findingWithoutLocation({ message: so3Error.message, sheet: "SO-03", cell: "D10" }, "en")}\n` }]);
     const left = issues.find((i) => i.code === "duplicate-unit" && i.sheet === "SO-01 (2)")!;
-    expect(bySheet("SO-01 (2)").map((m) => m.note)).toEqual([`${MARK_NOTE_PREFIX}\nLỗi: ${withoutOwnPlace(left.message.vi, left.sheet!, left.cell!, "vi")}\n`]);
+    expect(bySheet("SO-01 (2)").map((m) => m.note)).toEqual([`${MARK_NOTE_PREFIX}\nLỗi: ${findingWithoutLocation({ message: left.message, sheet: left.sheet!, cell: left.cell! }, "vi")}\n`]);
     // The same in a Vietnamese run: each form as its own language says.
     const again = run("vi", undefined, snapshot).plan.marks;
     expect(again).toEqual(plan.marks);
@@ -238,7 +239,7 @@ describe("planResults", () => {
     expect(warning.severity).toBe("warning");
     const info: Issue = { sheet: "SO-02", cell: "A6", unit: "SO-02", severity: "info", code: "missing-input", message: { vi: "Chưa có số liệu 2.1.", en: "No value for 2.1." } };
     expect(planMarks([info, warning], "en", new Set())).toEqual([
-      { sheet: "SO-02", cell: "A6", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${withoutOwnPlace(warning.message.en, "SO-02", "A6", "en")}\nInfo: No value for 2.1.\n` },
+      { sheet: "SO-02", cell: "A6", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${findingWithoutLocation({ message: warning.message, sheet: "SO-02", cell: "A6" }, "en")}\nInfo: No value for 2.1.\n` },
     ]);
   });
 

@@ -23,7 +23,7 @@ import {
 } from "./index-sheet";
 import { INDEX_SHEET, type RadarChooser, formPageHeader, instructionsPeriodLine, isInputsChangedLine, isInstructionsPeriodBlock, isMarkFill, isRoundingNote, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
-import { issueLocation } from "../read/messages";
+import { findingWithoutLocation } from "../finding-text";
 import { isInstructionsSheet } from "../form-sheets";
 import { cellText } from "../read/sheet";
 import {
@@ -123,18 +123,6 @@ export function countIssuesByUnit(issues: Issue[], submissions: readonly Submiss
 }
 
 /**
- * A finding's sentence as a note on its own cell says it: without "Trang tính 'Sở Xây dựng', ô D34: "
- * before it (the note is on that cell), its first letter then a capital. A sentence that names
- * another place (a CSV file's row and column) is kept whole.
- */
-export function withoutOwnPlace(text: string, sheet: string, cell: string, lang: Lang): string {
-  const place = issueLocation({ sheet, cell })[lang];
-  if (place === "" || !text.startsWith(place)) return text;
-  const rest = text.slice(place.length);
-  return rest.charAt(0).toLocaleUpperCase(lang) + rest.slice(1);
-}
-
-/**
  * One mark per cell that has issues: the worst severity, every message as a line of the note, in
  * the language of the sheet it is on (`langOf`, formLanguages; the run's when not given). A cell
  * with "evidence-missing" is the `Minh chứng` cell of an indicator whose evidence is required,
@@ -157,7 +145,8 @@ export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>,
       cell: e.cell,
       severity: sorted[0]!.severity,
       note: markNote(
-        sorted.map((i) => ({ severity: i.severity, text: withoutOwnPlace(localize(i.message, noteLang), e.sheet, e.cell, noteLang) })),
+        // On its own cell a note does not say the cell again ("Trang tính 'Sở Xây dựng', ô D34: ").
+        sorted.map((i) => ({ severity: i.severity, text: findingWithoutLocation(i, noteLang) })),
         noteLang,
       ),
       ...(e.issues.some((i) => i.code === "evidence-missing") ? { noted: "template" as const } : {}),

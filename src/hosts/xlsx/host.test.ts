@@ -5,7 +5,7 @@ import { type IndexSheetState, readIndexSheet, staleUnits } from "../../core/pla
 import { CHART_NAMES, INDEX_SHEET, MARK_FILLS, MARK_NOTE_PREFIX, RESULTS_TABLE } from "../../core/plan/labels";
 import { DEMO_DEFINITION, demoModel } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
-import { withoutOwnPlace } from "../../core/plan/plan";
+import { findingWithoutLocation } from "../../core/finding-text";
 import { readSubmissions } from "../../core/read";
 import type { ChartKind, WorkbookSnapshot } from "../../core/types";
 import { XlsxHost } from "./host";
@@ -283,7 +283,7 @@ describe("XlsxHost", () => {
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
     expect(String(cell.note)).toContain(MARK_NOTE_PREFIX);
     // The sentence without its place ("Trang tính 'SO-02', ô D10: "): the note is on that cell.
-    expect(String(cell.note)).toContain(withoutOwnPlace(first.issues[0]!.message.vi, "SO-02", "D10", "vi"));
+    expect(String(cell.note)).toContain(findingWithoutLocation({ message: first.issues[0]!.message, sheet: "SO-02", cell: "D10" }, "vi"));
     expect(String(cell.note)).not.toContain("ô D10:");
     expect(String(cell.note)).toContain('"abc"');
     const withUserNote = marked.getWorksheet("SO-03")!.getCell("D10");
