@@ -83,6 +83,8 @@ export interface DoubleState {
   platform: DoublePlatform;
   /** The user signed in to Excel: the author of the comments and replies an add-in adds (Comment.authorName). */
   userName: string;
+  /** Whether merging cells fails with InvalidSelection while a chart is selected (DoubleOptions.mergeWithChartSelected). */
+  mergeWithChartSelected: "works" | "refused";
 }
 
 /** Office.PlatformType of the Excels the double plays: Windows, Mac, the web, iPad. */
@@ -107,6 +109,9 @@ export const WEB_UNSUPPORTED_INSERT = {
   code: "UnsupportedFeature",
   message: "The operation failed because the source contains one or more unsupported features. Features currently unsupported on this platform are Comment, Slicer, Chart, and PivotTable.",
 } as const;
+
+/** Excel's message for InvalidSelection (Excel.ErrorCodes.invalidSelection; "Error handling with the application-specific JavaScript APIs"). */
+export const INVALID_SELECTION = "The current selection is invalid for this operation.";
 
 /**
  * Why Excel refuses a request as a whole, before running any of it. The messages are those of the
@@ -1631,15 +1636,24 @@ export class HeaderFooterGroup extends ClientObject {
 
 /**
  * HeaderFooter: the left, centre and right texts of a page's header and footer, in Excel's codes
- * (&P the page, &N the pages, &A the sheet's name, && an ampersand). Excel refuses a text of more
- * than 255 characters.
+ * (&P the page, &N the pages, &A the sheet's name, && an ampersand). Excel refuses a header (or
+ * footer) of more than 255 characters as stored: its three texts, each with its code (&L, &C, &R).
  */
 export class HeaderFooter extends ClientObject {
   protected _scalars() { return [...HEADER_FOOTER_PARTS]; }
   protected _readScalar(t: unknown, name: string): unknown { return (t as MSheet).pageLayout.headersFooters.defaultForAllPages[name as HeaderFooterPart]; }
   private _part(part: HeaderFooterPart, v: string): void {
     this._set(part, v, (s: MSheet) => {
-      if (typeof v !== "string" || v.length > 255) throw invalidArg(`${part} of ${String(v).length} characters`);
+      if (typeof v !== "string") throw invalidArg(`${part} of ${String(v).length} characters`);
+      // The limit is on the whole header (or footer) as the file stores it: its three parts, each
+      // after its code (&L, &C, &R) — MS-OI29500: "less than or equal to 255".
+      const all = { ...s.pageLayout.headersFooters.defaultForAllPages, [part]: v };
+      const side = part.endsWith("Header") ? "Header" : "Footer";
+      const stored = (["left", "center", "right"] as const).reduce((n, at) => {
+        const text = all[`${at}${side}` as HeaderFooterPart] ?? "";
+        return n + (text === "" ? 0 : 2 + text.length);
+      }, 0);
+      if (stored > 255) throw invalidArg(`${part}: the ${side.toLowerCase()} would be ${stored} characters with its codes (at most 255)`);
       s.pageLayout.headersFooters.defaultForAllPages[part] = v;
     });
   }
@@ -2108,6 +2122,11 @@ export class Range extends ClientObject {
     requireApi(this.context, "Range.merge");
     this._call("merge", across === undefined ? [] : [across], ({ sheet, rect }: RangeRef) => {
       if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) throw accessDenied(sheet, "merging cells");
+      if (this.context._state.mergeWithChartSelected === "refused" && this.context._state.workbook.selection?.chart !== undefined) throw new DoubleError("InvalidSelection", INVALID_SELECTION);
+      // Excel cannot merge cells of a table (the UI: "This operation is not allowed in a table");
+      // the double answers InvalidOperation, as it does for a table over merged cells.
+      const table = this.context._state.workbook.tables.find((t) => t.sheet === sheet && overlaps(t, rect));
+      if (table && rect.rows * rect.cols > 1) throw new DoubleError("InvalidOperation", `Cells of the table ${table.name} cannot be merged.`);
       const areas = across ? Array.from({ length: rect.rows }, (_, r) => ({ row: rect.row + r, col: rect.col, rows: 1, cols: rect.cols })) : [rect];
       sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
       for (const a of areas) {

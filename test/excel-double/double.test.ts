@@ -264,6 +264,22 @@ describe("the Excel double batches like Office.js", () => {
     expect(d.sheet("Data").pageLayout.zoom).toEqual({ scale: 100 });
   });
 
+  test("a page header or footer is refused past 255 characters as stored: its three texts with their codes (&L, &C, &R)", async () => {
+    const d = createExcelDouble();
+    d.addSheet("Data");
+    const attempt = (f: (all: Excel.HeaderFooter) => void) =>
+      codeOf(run(d, async (ctx) => {
+        f(ctx.workbook.worksheets.getItem("Data").pageLayout.headersFooters.defaultForAllPages);
+        await ctx.sync();
+      }));
+    expect(await attempt((all) => { all.centerHeader = "x".repeat(253); })).toBeUndefined();
+    expect(await attempt((all) => { all.leftHeader = "y"; })).toBe("InvalidArgument");
+    expect(await attempt((all) => { all.centerFooter = "z".repeat(254); })).toBe("InvalidArgument");
+    expect(await attempt((all) => { all.leftFooter = "a".repeat(100); all.rightFooter = "b".repeat(100); })).toBeUndefined();
+    const stored = d.sheet("Data").pageLayout.headersFooters.defaultForAllPages;
+    expect([stored.centerHeader.length, stored.leftHeader, stored.leftFooter.length, stored.rightFooter.length]).toEqual([253, "", 100, 100]);
+  });
+
   test("Excel error values read as their text in values and as Error in valueTypes", async () => {
     const d = createExcelDouble();
     d.addSheet("Data", [[{ error: "#DIV/0!" }, "#DIV/0! typed?"]]);
@@ -379,6 +395,46 @@ describe("the Excel double batches like Office.js", () => {
       await ctx.sync();
     });
     expect(d.sheet("S").conditionalFormats).toHaveLength(0);
+  });
+
+  test("cells of a table cannot be merged (InvalidOperation); cells beside it can", async () => {
+    const d = createExcelDouble();
+    d.addSheet("Data", [["u", "v"], ["a", 1], ["b", 2]]);
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").tables.add("A1:B3", true).name = "T";
+      await ctx.sync();
+    });
+    const merge = (address: string) => codeOf(run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange(address).merge();
+      await ctx.sync();
+    }));
+    expect(await merge("A2:B2")).toBe("InvalidOperation");
+    expect(await merge("B3:C3")).toBe("InvalidOperation");
+    expect(await merge("A5:C5")).toBeUndefined();
+    expect(d.sheet("Data").merges).toHaveLength(1);
+  });
+
+  test("merging while a chart is selected: works by default; refused with InvalidSelection on a build that has office-js#399, until a cell is selected", async () => {
+    for (const mode of ["works", "refused"] as const) {
+      const d = createExcelDouble({ mergeWithChartSelected: mode });
+      d.addSheet("Data", [["u", "v"], ["a", 1]]);
+      await run(d, async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").charts.add("BarClustered", ctx.workbook.worksheets.getItem("Data").getRange("B2")).name = "c";
+        await ctx.sync();
+      });
+      d.selectChart("Data", "c");
+      const merge = () => codeOf(run(d, async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").getRange("D1:E1").merge();
+        await ctx.sync();
+      }));
+      expect([mode, await merge()]).toEqual([mode, mode === "works" ? undefined : "InvalidSelection"]);
+      await run(d, async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").getRange("A1").select();
+        await ctx.sync();
+      });
+      expect(await merge()).toBeUndefined();
+      expect(d.sheet("Data").merges).toHaveLength(1);
+    }
   });
 
   test("charts are created from a range, found by name and updated through series, title, axes and position", async () => {

@@ -72,6 +72,12 @@ export interface DoubleOptions {
    * `application.calculate`); a formula entered is calculated as it is entered.
    */
   calculationMode?: CalculationMode;
+  /**
+   * What merging cells does while the user has a chart selected: "works" (the default), or
+   * "refused" with InvalidSelection, as some Excel builds do (OfficeDev/office-js#399, "range.merge()
+   * fails with InvalidSelection if chart is currently selected", closed as fix pending).
+   */
+  mergeWithChartSelected?: "works" | "refused";
 }
 
 function xmlAttributes(tag: string): Record<string, string> {
@@ -438,7 +444,7 @@ async function openXlsx(base64: string): Promise<{ sheets: ImportedSheet[]; date
 }
 
 export class ExcelDouble {
-  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], pendingSheetEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails", platform: "PC", userName: "Excel User" };
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], pendingSheetEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails", platform: "PC", userName: "Excel User", mergeWithChartSelected: "works" };
   /** The requirement sets the double claims; an API of a newer ExcelApi throws ApiNotFound. */
   get requirements(): Record<string, string> {
     return this.state.requirements;
@@ -471,6 +477,7 @@ export class ExcelDouble {
     this.state.unprotectWithoutPassword = options.unprotectWithoutPassword ?? "fails";
     this.state.platform = options.platform ?? "PC";
     this.state.userName = options.userName ?? "Excel User";
+    this.state.mergeWithChartSelected = options.mergeWithChartSelected ?? "works";
     this.state.workbook.calculationMode = options.calculationMode ?? "Automatic";
     importers.xlsx = importXlsx;
     const state = this.state;
@@ -521,6 +528,14 @@ export class ExcelDouble {
   resetCounters(): void {
     this.state.syncCount = 0;
     this.state.requests = [];
+  }
+
+  /** The user clicks a chart: it is the selection (a cell selected later, by the user or an add-in, replaces it). */
+  selectChart(sheetName: string, chartName: string): void {
+    const sheet = this.state.workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    if (!sheet?.charts.some((c) => c.name === chartName)) throw new Error(`selectChart: no chart ${chartName} on ${sheetName}`);
+    this.state.workbook.activeSheet = sheet;
+    this.state.workbook.selection = { sheet: sheet.name, address: "", chart: chartName };
   }
 
   /**

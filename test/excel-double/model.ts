@@ -358,7 +358,8 @@ export class MWorkbook {
   calculationNeeded = false;
   /** In manual calculation: formulas entered since, calculated on entry from what the cells they read show. */
   entered = new Set<MCell>();
-  selection: { sheet: string; address: string } | null = null;
+  /** What the user selected: cells (their address), or a chart (its name; `address` then ""). */
+  selection: { sheet: string; address: string; chart?: string } | null = null;
   /**
    * The workbook counts its dates from 1 January 1904 (File > Options > Advanced > Use 1904 date
    * system; an .xlsx's `<workbookPr date1904="1"/>`, old Mac workbooks): a date's serial is 1462

@@ -40,6 +40,8 @@ export interface LayoutAOptions {
   via?: "open" | "insert";
   /** What unprotect() without a password does on a sheet protected with one (the double's option; default "fails"). */
   unprotectWithoutPassword?: "fails" | "ignored";
+  /** Whether merging fails while a chart is selected, as on some Excel builds (the double's option; default "works"). */
+  mergeWithChartSelected?: "works" | "refused";
 }
 
 /** The template for `units` units, its protection changed as asked. */
@@ -69,6 +71,7 @@ export async function layoutAWorkbook(units: number, options: LayoutAOptions = {
   const double = createExcelDouble({
     ...(options.requirements ? { requirements: options.requirements } : {}),
     ...(options.unprotectWithoutPassword ? { unprotectWithoutPassword: options.unprotectWithoutPassword } : {}),
+    ...(options.mergeWithChartSelected ? { mergeWithChartSelected: options.mergeWithChartSelected } : {}),
   });
   if (options.via === "insert") {
     double.addSheet("Sheet1");

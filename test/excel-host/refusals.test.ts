@@ -3,9 +3,12 @@
  * cell being edited): the host fails with a sentence in both languages that says what to do, as a
  * warning the pane shows as it is, and keeps Excel's code. Other errors pass through unchanged.
  */
+import { runScoring } from "../../src/core/pipeline";
+import { CHART_NAMES, SHEET_NAMES } from "../../src/core/plan";
 import { ExcelHost } from "../../src/hosts/excel";
 import { ExcelHostError } from "../../src/hosts/excel/requirements";
 import { createExcelDouble } from "../excel-double";
+import { layoutAWorkbook } from "./fixtures";
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -62,5 +65,33 @@ describe("the Excel host when Excel refuses a request", () => {
     const e = await failure(new ExcelHost().goTo("Một", "không phải ô"));
     expect(e).not.toBeInstanceOf(ExcelHostError);
     expect(e).toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("a chart selected on an Excel that then refuses to merge cells: scoring again says to click a cell; once one is, the run writes everything, each chart once", async () => {
+    const { double, definition } = await layoutAWorkbook(4, { mergeWithChartSelected: "refused" });
+    double.install();
+    const now = new Date("2026-01-15T08:00:00Z");
+    await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now });
+    const results = double.sheet(SHEET_NAMES.results.vi);
+    const before = results.merges.length;
+    expect(before).toBeGreaterThan(0);
+    double.selectChart(SHEET_NAMES.charts.vi, CHART_NAMES.total);
+    const e = await failure(runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now }));
+    expect(e).toMatchObject({
+      code: "InvalidSelection",
+      intent: "warning",
+      localized: {
+        vi: "Excel không làm tiếp được khi đang chọn một biểu đồ hay một hình: hãy bấm vào một ô bất kỳ của trang tính rồi thử lại.",
+        en: "Excel could not go on while a chart or a shape is selected: click any cell of a sheet, then try again.",
+      },
+    });
+    // The user clicks a cell, and scores again.
+    double.state.workbook.selection = { sheet: SHEET_NAMES.charts.vi, address: "A1" };
+    await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now });
+    expect(results.merges.length).toBe(before);
+    expect(results.get(0, 0)?.v).toMatch(/^Kết quả đánh giá, xếp hạng/);
+    const charts = double.sheet(SHEET_NAMES.charts.vi).charts.map((c) => c.name).sort();
+    expect(charts).toEqual([...new Set(charts)]);
+    expect(charts).toContain(CHART_NAMES.total);
   });
 });

@@ -624,10 +624,14 @@ export async function csvToWorkbook(
     return sum;
   };
   const total = width(0, columns);
-  // The unit's columns (code, name, category) are the text columns before the first figure column;
-  // more of them than that (UNDP's iso3, country, hdicode, region), the first two: its code and name.
-  const firstFigure = figures.indexOf(true);
-  const textColumns = firstFigure > 0 && firstFigure <= 3 ? firstFigure : firstFigure > 3 ? 2 : 0;
+  // The unit's columns (code, name, category) are the first run of text columns, with the columns of
+  // numbers before it (a row number "STT", codes that are numbers); more than three text columns
+  // (UNDP's iso3, country, hdicode, region), the first two of them: its code and name. No text
+  // column at all: none.
+  const firstText = figures.indexOf(false);
+  const afterText = firstText < 0 ? -1 : figures.indexOf(true, firstText);
+  const run = firstText < 0 ? 0 : (afterText < 0 ? columns : afterText) - firstText;
+  const textColumns = firstText < 0 || afterText < 0 ? 0 : firstText + Math.min(run, run > 3 ? 2 : 3);
   // Repeated on every page only while they leave most of the page to the figures.
   const titles = width(0, textColumns) <= CSV_PAGE_WIDTH / 2 ? textColumns : 0;
   const titleWidth = width(0, titles);
@@ -641,7 +645,7 @@ export async function csvToWorkbook(
     fitToWidth: pages,
     fitToHeight: 0,
     printTitlesRow: "1:1",
-    ...(pages > 1 ? { printTitlesColumn: `A:${ws.getColumn(titles).letter}` } : {}),
+    ...(pages > 1 && titles > 0 ? { printTitlesColumn: `A:${ws.getColumn(titles).letter}` } : {}),
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   const buf = await wb.xlsx.writeBuffer();

@@ -72,6 +72,27 @@ test("UNDP's table, whose code and name are followed by more text columns (hdico
   expect(ws.pageSetup).toMatchObject({ printTitlesRow: "1:1", printTitlesColumn: "A:B" });
 });
 
+test("a wide table that opens with a row number (STT) or with codes that are numbers is scored, and prints with the row number, code and name on every page", async () => {
+  writeFileSync(join(dir, "xa.json"), JSON.stringify(communeIndex({ name: "Điểm tự chấm", rule: { kind: "points" } })));
+  const filler = Array.from({ length: 30 }, (_, k) => `Ghi chú ${k + 1}`);
+  const head = ["Mã đơn vị", "Đơn vị", "2.1", "2.2.a", "2.2.b", "1.1", ...filler];
+  const rows = [["X01", "Xã An Bình", "7", "3", "4", "Có"], ["X02", "Xã Tân Phú", "8", "10", "10", "Không"]].map((r) => [...r, ...filler.map((_, k) => `${k * 1000 + 0.5}`)]);
+  const cases = [
+    ["stt.csv", [["STT", ...head], ...rows.map((r, i) => [`${i + 1}`, ...r])], "A:C", 3],
+    ["ma-so.csv", [head, ...rows.map((r, i) => [`00${i + 1}`, ...r.slice(1)])], "A:B", 2],
+  ] as const;
+  for (const [file, table, titles, frozen] of cases) {
+    writeFileSync(join(dir, file), table.map((r) => r.join(",")).join("\n"));
+    const out = file.replace(".csv", ".xlsx");
+    const run = await runCli(["score", file, "--index", "xa.json", "--out", out, "--json", `${out}.json`], dir, "vi");
+    expect([file, run.code, run.err]).toEqual([file, 0, ""]);
+    expect((JSON.parse(readFileSync(join(dir, `${out}.json`), "utf8")) as { units: unknown[] }).units).toHaveLength(2);
+    const ws = await sheetOf(out, file.replace(".csv", ""));
+    expect([file, ws.pageSetup.printTitlesColumn, ws.views[0]]).toEqual([file, titles, expect.objectContaining({ xSplit: frozen })]);
+    expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
+  }
+});
+
 test("a scored CSV table's sheet prints, as every other sheet, the index at the top and its name and page number at the foot, in the run's language; a column of nothing but N/A lines up with the figures beside it", async () => {
   writeFileSync(join(dir, "xa.json"), JSON.stringify(communeIndex({ name: "Điểm tự chấm", rule: { kind: "points" } })));
   // Column F (2.2.b): no unit has a figure for it.

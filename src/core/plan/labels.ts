@@ -1162,8 +1162,13 @@ function periodsStart(title: string): number | undefined {
   return found;
 }
 
-/** The most characters Excel takes in a page header, its codes included. */
+/** The most characters Excel takes in a page header, its codes included (&L, &C, &R before each part). */
 const PAGE_HEADER_MAX = 255;
+
+/** The characters a header's left and right texts take as stored, each after its two-character code. */
+function sidesLength(texts: PageTexts): number {
+  return [texts.left, texts.right].reduce((n, text) => n + (text ? 2 + text.length : 0), 0);
+}
 
 /**
  * A form's page header as a run writes it again (`planned`: formPageHeader's, the index and the
@@ -1181,10 +1186,18 @@ export function rewrittenFormHeader(now: PageTexts, planned: PageTexts): PageTex
   if (was === undefined || is === undefined) return planned;
   const words = wordsAfterPeriod(before.slice(was), after.normalize("NFC").slice(is));
   if (words === "") return planned;
-  const chars = [...`${after.normalize("NFC")}${words}`];
-  if (chars.length <= PAGE_HEADER_MAX) return { ...planned, center: chars.join("") };
-  // Cut with an ellipsis, never inside a doubled "&" (a literal "&" in Excel's codes).
-  let kept = chars.slice(0, PAGE_HEADER_MAX - 1).join("");
+  // The centre's room: the whole header's, less its "&C" and the other texts with their codes.
+  const room = PAGE_HEADER_MAX - 2 - sidesLength(planned);
+  const text = `${after.normalize("NFC")}${words}`;
+  if (text.length <= room) return { ...planned, center: text };
+  // Cut with an ellipsis (counted as Excel counts: UTF-16 units), never inside a doubled "&" (a
+  // literal "&" in Excel's codes) nor a character outside the BMP.
+  const chars = [...text];
+  let kept = "";
+  for (const c of chars) {
+    if (kept.length + c.length > room - 1) break;
+    kept += c;
+  }
   if ((/&+$/.exec(kept)?.[0].length ?? 0) % 2 === 1) kept = kept.slice(0, -1);
   return { ...planned, center: `${kept}…` };
 }

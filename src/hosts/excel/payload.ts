@@ -65,6 +65,12 @@ export const USER_REFUSALS = {
     vi: "Một sổ làm việc khác đang được chọn nên Excel không nhận lệnh cho sổ này: hãy bấm vào sổ này rồi thử lại.",
     en: "Another workbook is active, so Excel took no command for this one: click into this workbook, then try again.",
   },
+  // Some Excel builds refuse to merge cells (the results sheet's title) while a chart or a shape
+  // is selected (OfficeDev/office-js#399). The request stops there: a run again writes it whole.
+  InvalidSelection: {
+    vi: "Excel không làm tiếp được khi đang chọn một biểu đồ hay một hình: hãy bấm vào một ô bất kỳ của trang tính rồi thử lại.",
+    en: "Excel could not go on while a chart or a shape is selected: click any cell of a sheet, then try again.",
+  },
 } as const satisfies Record<string, Message>;
 
 export type UserRefusalCode = keyof typeof USER_REFUSALS;
@@ -78,9 +84,9 @@ export function userRefusal(e: unknown): UserRefusalCode | undefined {
 /**
  * Errors of a request Excel refuses as a whole, before running any of it: the user is typing in a
  * cell, another workbook is active (USER_REFUSALS), the request was aborted or is too large.
- * Nothing in it happened.
+ * Nothing in it happened. (A selection Excel cannot work with stops a request where it is met.)
  */
-const REFUSED_WHOLE = new Set<string>([...Object.keys(USER_REFUSALS), "RequestAborted", "RequestPayloadSizeLimitExceeded"]);
+const REFUSED_WHOLE = new Set<string>(["InvalidOperationInCellEditMode", "InactiveWorkbook", "RequestAborted", "RequestPayloadSizeLimitExceeded"]);
 
 export function refusedWhole(e: unknown): boolean {
   return REFUSED_WHOLE.has(errorCode(e) ?? "");
