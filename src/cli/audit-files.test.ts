@@ -5,7 +5,7 @@
  * a workbook with no form, a file name stored in NFD, the sheet of a write warning, each problem of
  * a definition said once, an .xlsx named .csv and an empty .csv.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -329,6 +329,16 @@ describe("files named as typed", () => {
     const r = await run(["score", name.normalize("NFC"), "--index", "xa.json", "--json", "-"]);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as { units: unknown[] }).units).toHaveLength(3);
+  });
+
+  it("writes into a folder whose name is stored in the other normalisation than typed, the new file's name as typed", async () => {
+    const folder = "Phiếu gửi về";
+    mkdirSync(join(dir, folder.normalize("NFC")));
+    writeFileSync(join(dir, "bang-nfd.csv"), TABLE);
+    const out = join(folder.normalize("NFD"), "Kết quả.xlsx");
+    const r = await run(["score", "bang-nfd.csv", "--index", "xa.json", "--out", out]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(readdirSync(join(dir, folder.normalize("NFC")))).toEqual(["Kết quả.xlsx".normalize("NFC")]);
   });
 
   it("names the file of a workbook holding no form, and keeps the JSON's sheet null", async () => {

@@ -94,14 +94,16 @@ export function resolvePath(io: CliIO, path: string): string {
   if (existsSync(full) || full.normalize("NFC") === full.normalize("NFD")) return full;
   const root = parse(full).root;
   let at = root;
-  for (const part of relative(root, full).split(sep)) {
+  const parts = relative(root, full).split(sep);
+  for (const [i, part] of parts.entries()) {
     const next = join(at, part);
     if (existsSync(next)) {
       at = next;
       continue;
     }
     const same = otherNormalisation(at, part);
-    if (same === undefined) return full;
+    // Not there in either form (a file to be written): the rest as typed, in the folders found.
+    if (same === undefined) return join(at, ...parts.slice(i));
     at = join(at, same);
   }
   return at;

@@ -513,22 +513,28 @@ export const M = {
     vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Có thể tệp bị hỏng, chưa tải xong, hoặc do một chương trình khác ghi theo cách DTI Scorer chưa đọc được: hãy mở tệp trong Excel hoặc LibreOffice Calc rồi lưu lại dạng .xlsx (Sổ làm việc Excel).`,
     en: `The file ${path} is not a readable Excel workbook (.xlsx). It may be damaged, not fully downloaded, or written by another program in a way DTI Scorer cannot read: open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook).`,
   }),
-  xlsNamedXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.`,
-    en: `The file ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.`,
+  /** The kinds of file below given a name of another kind (`ext`: ".xlsx", ".csv", ".xls"…, as the name ends). */
+  xlsNamedXlsx: (path: string, ext = ".xlsx"): Message => ({
+    vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên ${ext} nên không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.`,
+    en: `The file ${path} is an Excel 97–2003 workbook (.xls) named ${ext}, so it cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.`,
   }),
   /** An OpenDocument spreadsheet (a zip whose first entry, "mimetype", says so) given the name of an .xlsx file. */
-  odsNamedXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} là bảng tính OpenDocument (.ods) mang tên .xlsx nên không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.`,
-    en: `The file ${path} is an OpenDocument spreadsheet (.ods) named .xlsx, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.`,
+  odsNamedXlsx: (path: string, ext = ".xlsx"): Message => ({
+    vi: `Tệp ${path} là bảng tính OpenDocument (.ods) mang tên ${ext} nên không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.`,
+    en: `The file ${path} is an OpenDocument spreadsheet (.ods) named ${ext}, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.`,
   }),
-  markupNamedXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
-    en: `The file ${path} is a web page (HTML) or an XML file named .xlsx (as many programs' "export to Excel" write), so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
+  markupNamedXlsx: (path: string, ext = ".xlsx"): Message => ({
+    vi: `Tệp ${path} là trang web (HTML) hoặc tệp XML mang tên ${ext} (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
+    en: `The file ${path} is a web page (HTML) or an XML file named ${ext} (as many programs' "export to Excel" write), so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
   }),
-  csvNamedXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} là bảng văn bản (CSV) mang tên .xlsx nên không đọc được như sổ làm việc; hãy đổi đuôi tên tệp thành .csv, hoặc mở trong Excel và lưu lại dạng .xlsx.`,
-    en: `The file ${path} is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.`,
+  csvNamedXlsx: (path: string, ext = ".xlsx"): Message => ({
+    vi: `Tệp ${path} là bảng văn bản (CSV) mang tên ${ext} nên không đọc được như sổ làm việc; hãy đổi đuôi tên tệp thành .csv, hoặc mở trong Excel và lưu lại dạng .xlsx.`,
+    en: `The file ${path} is a table of text (CSV) named ${ext}, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.`,
+  }),
+  /** A file named as a table of text (.csv) that is not text: a binary file of a kind not told apart. */
+  notText: (path: string, ext: string): Message => ({
+    vi: `Tệp ${path} mang tên ${ext} nhưng không phải bảng văn bản (CSV) nên không đọc được; hãy mở tệp bằng chương trình đã tạo ra nó và lưu lại dạng .xlsx hoặc CSV UTF-8.`,
+    en: `The file ${path} is named ${ext} but is not a table of text (CSV), so it cannot be read; open it in the program that made it and save it as .xlsx or CSV UTF-8.`,
   }),
   /** `formsOnly`: for collect, which reads workbooks of forms only. */
   unknownExtension: (path: string, ext: string, formsOnly = false): Message => {

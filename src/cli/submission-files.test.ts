@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { communeIndex, runCli } from "./test-run";
+import { workbookWithoutWorksheet } from "../hosts/xlsx/test-workbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-submissions-"));
 const run = (argv: string[], lang: "vi" | "en" = "vi") => runCli(argv, dir, lang);
@@ -284,5 +285,49 @@ describe("an .xlsx workbook renamed", () => {
     // A real Excel 97–2003 file (a compound file) is still said to be one.
     writeFileSync(join(dir, "cu.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     expect((await run(["score", "cu.xls", "--index", "xa.json", "--lang", "en"], "en")).err).toContain("(Excel 97–2003) cannot be read");
+  });
+});
+
+describe("a file that is not what its name says", () => {
+  it("an .xls, an .ods or a workbook with a password to open named .csv, and a web page or a table of text named .xls, are said as what they are, by score, template and collect", async () => {
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]);
+    writeFileSync(join(dir, "cu.csv"), xls);
+    writeFileSync(join(dir, "khoa.csv"), Buffer.concat([xls, Buffer.from("EncryptedPackage", "utf16le")]));
+    writeFileSync(join(dir, "trang.xls"), "<html><body><table><tr><td>Mã đơn vị</td></tr></table></body></html>");
+    writeFileSync(join(dir, "bang-tab.xls"), "Mã đơn vị\tĐơn vị\nX01\tXã An Bình\n");
+    writeFileSync(join(dir, "anh.csv"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const said = async (argv: string[]) => {
+      const r = await run([...argv, "--lang", "en"], "en");
+      return [r.code, r.err.trim()];
+    };
+    expect(await said(["score", "cu.csv", "--index", "xa.json"])).toEqual([2, "The file cu.csv is an Excel 97–2003 workbook (.xls) named .csv, so it cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx."]);
+    // Without --index: what the file is, not that an index is needed.
+    expect(await said(["score", "khoa.csv"])).toEqual([2, expect.stringMatching(/^The file khoa\.csv is protected by a password to open/)]);
+    expect(await said(["validate", "trang.xls", "--index", "xa.json"])).toEqual([2, expect.stringMatching(/^The file trang\.xls is a web page \(HTML\) or an XML file named \.xls/)]);
+    expect(await said(["score", "bang-tab.xls", "--index", "xa.json"])).toEqual([2, expect.stringMatching(/^The file bang-tab\.xls is a table of text \(CSV\) named \.xls, so it cannot be read as a workbook; rename it to \.csv/)]);
+    expect(await said(["score", "anh.csv", "--index", "xa.json"])).toEqual([2, "The file anh.csv is named .csv but is not a table of text (CSV), so it cannot be read; open it in the program that made it and save it as .xlsx or CSV UTF-8."]);
+    expect(await said(["template", "--index", "xa.json", "--units", "cu.csv", "--out", "phieu-cu.xlsx"])).toEqual([2, expect.stringMatching(/^The file cu\.csv is an Excel 97–2003 workbook \(\.xls\) named \.csv/)]);
+    expect(await said(["collect", "cu.csv", "--out", "gop-cu.xlsx"])).toEqual([2, expect.stringMatching(/^The file cu\.csv is an Excel 97–2003 workbook \(\.xls\) named \.csv/)]);
+    const vi = await run(["collect", "trang.xls", "--out", "gop-trang.xlsx"]);
+    expect([vi.code, vi.err.trim()]).toEqual([2, expect.stringMatching(/^Tệp trang\.xls là trang web \(HTML\) hoặc tệp XML mang tên \.xls/)]);
+  });
+});
+
+describe("a workbook with nothing to read", () => {
+  const withoutWorksheet = async (file: string, charts: boolean) => writeFileSync(join(dir, file), await workbookWithoutWorksheet(charts));
+
+  it("only chart sheets, or no sheet at all: said so by score, validate, collect and template, not as a damaged file", async () => {
+    await withoutWorksheet("bieu-do.xlsx", true);
+    await withoutWorksheet("trong.xlsx", false);
+    const charts = "The file bieu-do.xlsx holds only chart sheets, no worksheet, so there is nothing to read; check that this is the right file.";
+    for (const argv of [["score", "bieu-do.xlsx"], ["validate", "bieu-do.xlsx", "--index", "xa.json"], ["template", "--index", "xa.json", "--units", "bieu-do.xlsx", "--out", "phieu-bd.xlsx"]]) {
+      const r = await run([...argv, "--lang", "en"], "en");
+      expect([argv[0], r.code, r.err.trim()]).toEqual([argv[0], 2, charts]);
+    }
+    const collected = await run(["collect", "bieu-do.xlsx", "--out", "gop-bd.xlsx", "--lang", "en"], "en");
+    expect(collected.code).toBe(2);
+    expect(collected.err).toContain(charts);
+    const vi = await run(["score", "trong.xlsx", "--index", "xa.json"]);
+    expect([vi.code, vi.err.trim()]).toEqual([2, "Tệp trong.xlsx không có trang tính nào nên không có gì để đọc; hãy kiểm tra xem đã chọn đúng tệp chưa."]);
   });
 });

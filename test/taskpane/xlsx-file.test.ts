@@ -12,7 +12,7 @@ import { XlsxFileService } from "../../src/taskpane/state/xlsx-file";
 import { type ClearMarksResult, type MarkReply, isFileServiceError } from "../../src/taskpane/state/xlsx-protocol";
 import type { WorkbookHost } from "../../src/hosts/host";
 import { notXlsxReason } from "../../src/cli/commands/common";
-import { zipDeclaring } from "../../src/hosts/xlsx/test-workbooks";
+import { workbookWithoutWorksheet, zipDeclaring } from "../../src/hosts/xlsx/test-workbooks";
 import { MARK_NOTE_PREFIX } from "../../src/core/plan/labels";
 
 /** The cells of `bytes` that carry a mark's note, as each sheet's comments part has them (`part!cell`): ExcelJS does not read every note back. */
@@ -122,6 +122,15 @@ describe("the pane's .xlsx service", () => {
     expect(isFileServiceError(opened) && [opened.kind, opened.file]).toEqual(["too-large", "bom.xlsx"]);
     // The reason is the sentence in both languages (openFileWorkbench shows it as it is), as the command line says it.
     expect(isFileServiceError(opened) && JSON.parse(opened.reason)).toEqual(notXlsxReason(bomb, "bom.xlsx"));
+  });
+
+  test("a workbook of chart sheets only is said to be one, in both languages, as the command line says it", async () => {
+    const service = new XlsxFileService();
+    const charts = await workbookWithoutWorksheet(true);
+    const opened = await service.handle({ op: "open", handle: 3, file: { name: "bieu-do.xlsx", data: charts } }).catch((e: unknown) => e);
+    expect(isFileServiceError(opened) && [opened.kind, opened.file]).toEqual(["localized", "bieu-do.xlsx"]);
+    expect(isFileServiceError(opened) && JSON.parse(opened.reason)).toEqual(notXlsxReason(charts, "bieu-do.xlsx"));
+    expect(isFileServiceError(opened) && (JSON.parse(opened.reason) as { vi: string }).vi).toBe("Tệp bieu-do.xlsx chỉ có trang biểu đồ, không có trang tính nào nên không có gì để đọc; hãy kiểm tra xem đã chọn đúng tệp chưa.");
   });
 
   test("a file that is not a workbook is reported by kind, and leaves the workbook opened before it open", async () => {

@@ -322,6 +322,15 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     ]);
   }, 60_000);
 
+  it("a unit's second, different filled form left out is said on stderr too, and the command exits 1: one of the two may be the right one", async () => {
+    const r = await run(["collect", ...each, "gui-SYT-lan-2.xlsx", "--out", "gom-4-lan-2.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Đã tổng hợp 4 phiếu vào gom-4-lan-2.xlsx.");
+    expect(r.err).toBe("Cảnh báo: không lấy 1 phiếu đã điền của đơn vị đã có phiếu khác (gui-SYT-lan-2.xlsx › Sở Y tế); hãy xem lý do bên dưới và giữ lại bản đúng.\n");
+    const en = await run(["collect", ...each, "gui-SYT-lan-2.xlsx", "--out", "gom-4-lan-2-en.xlsx", "--lang", "en"], "en");
+    expect([en.code, en.err]).toEqual([1, "Warning: 1 other filled form of units that already have one was not taken (gui-SYT-lan-2.xlsx › Sở Y tế); see why below and keep the right one.\n"]);
+  }, 60_000);
+
   it("leaves out a unit's corrected form when --out holds its filled one, naming that sheet and how to take the new one; the same form again needs nothing", async () => {
     expect((await run(["collect", ...each, "--out", "hoi-dong.xlsx"])).code).toBe(0);
     await sentBack(0, "gui-SYT-bo-sung.xlsx", 0.5, "QĐ 12/QĐ-SYT");

@@ -12,7 +12,7 @@ import type { ParsedArgs } from "../args";
 import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T, shellArg } from "../messages";
 import { type Progress, withProgress } from "../progress";
-import { checkOutputs, failIfIndexNotText, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxKnown, notXlsxReason, warnIfOutOpen, workbookMisnamed } from "./common";
+import { checkOutputs, failIfIndexNotText, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxKnown, notXlsxReason, warnIfOutOpen, kindOfExtension, notATable, otherFormatMisnamed } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -129,8 +129,12 @@ function readInputs(io: CliIO, files: string[]): Input[] {
       } catch {
         data = undefined;
       }
-      const misnamed = data !== undefined ? workbookMisnamed(data, name) : undefined;
-      return { path: f, name, problem: misnamed ?? format, ...(misnamed !== undefined && data !== undefined ? { alone: workbookMisnamed(data, f) } : {}) };
+      // A file not what its name says: an .xlsx, an .xls, an .ods or a password to open named .csv; a
+      // web page or a table of text named .xls, as many programs' "export to Excel" write.
+      const table = kindOfExtension(f) === "csv";
+      const misnamedAs = (as: string) => (data === undefined ? undefined : table ? notATable(data, as) : otherFormatMisnamed(data, as));
+      const misnamed = misnamedAs(name);
+      return { path: f, name, problem: misnamed ?? format, ...(misnamed !== undefined ? { alone: misnamedAs(f) } : {}) };
     }
     try {
       return { path: f, name, data: readInputFile(io, f) };
@@ -245,11 +249,24 @@ async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progres
   for (const t of report.take) io.stdout.write(M.took(t.file, t.sheet, t.as)[lang] + (t.replaces !== undefined ? replacedBlank(t.replaces)[lang] : "") + "\n");
   // Forms added to a workbook that holds results: those results no longer cover what it holds.
   if (base !== undefined && (await holdsResults(base))) io.stdout.write(resultsOutOfDate(args.out)[lang] + "\n");
-  // A file left out is said on stderr too, where a script looks for what went wrong.
+  // A file left out is said on stderr too, where a script looks for what went wrong; so is a
+  // unit's other filled form not taken (a resubmission, or two versions sent): one of them may be
+  // the right one, and only a person can tell.
   if (report.unreadable.length > 0) io.stderr.write(unreadableSummary(report.unreadable)[lang] + "\n");
+  const otherForms = report.skipped.filter((s) => s.duplicate === "second-filled" || s.duplicate === "filled-in-workbook");
+  if (otherForms.length > 0) io.stderr.write(otherFormsSummary(otherForms)[lang] + "\n");
   if (skipLines.length > 0) io.stdout.write(M.skippedHead(skipLines.length)[lang] + "\n");
   for (const line of [...skipLines, ...counted]) io.stdout.write(line + "\n");
-  return report.unreadable.length > 0 ? 1 : 0;
+  return report.unreadable.length > 0 || otherForms.length > 0 ? 1 : 0;
+}
+
+/** Said on stderr when a unit's other filled form was not taken (CollectSkip.duplicate "second-filled", "filled-in-workbook"). */
+function otherFormsSummary(skips: CollectSkip[]): Message {
+  const where = skips.map((s) => (s.sheet ? `${s.file} › ${s.sheet}` : s.file)).join(", ");
+  return {
+    vi: `${T.severityOne.warning.vi}: không lấy ${skips.length} phiếu đã điền của đơn vị đã có phiếu khác (${where}); hãy xem lý do bên dưới và giữ lại bản đúng.`,
+    en: `${T.severityOne.warning.en}: ${skips.length} other filled form${skips.length === 1 ? "" : "s"} of units that already have one ${skips.length === 1 ? "was" : "were"} not taken (${where}); see why below and keep the right one.`,
+  };
 }
 
 /** Said after a form that took the place of its unit's blank form in --out. */

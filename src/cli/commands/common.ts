@@ -18,7 +18,7 @@ import { XlsxHost } from "../../hosts/xlsx";
 import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
 import { setPageTexts } from "../../hosts/xlsx/page-texts";
 import { sheetFooter } from "../../core/plan/labels";
-import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge } from "../../hosts/xlsx/read";
+import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge, withoutWorksheets, withoutWorksheetsMessage } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, builtinLike, findBuiltin } from "../../indices";
 import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, checkOutputWritable, fail, readInputFile, resolvePath, standardStream, writeFailure, writeOutputFile } from "../io";
 import { isWrittenDirectly } from "../safe-write";
@@ -158,7 +158,7 @@ function failInvalidDefinition(file: string, problems: DefinitionProblem[]): nev
 export type InputKind = "xlsx" | "csv";
 
 /** The kind of input a file's extension names; undefined for any other file (.xls, .ods…). */
-function kindOfExtension(path: string): InputKind | undefined {
+export function kindOfExtension(path: string): InputKind | undefined {
   const ext = extname(path).toLowerCase();
   if (TABLE_EXTENSIONS.includes(ext)) return "csv";
   if (WORKBOOK_EXTENSIONS.includes(ext)) return "xlsx";
@@ -676,7 +676,7 @@ function printedAsOwnSheets(host: XlsxHost, sheet: string): void {
  */
 export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHost; notices: Message[] }> {
   const bytes = readInputFile(io, path);
-  const kind = kindOfExtension(path) ?? fail(workbookMisnamed(bytes, path) ?? M.unknownExtension(path, extname(path)));
+  const kind = kindOfExtension(path) ?? fail(otherFormatMisnamed(bytes, path) ?? M.unknownExtension(path, extname(path)));
   const notices: Message[] = [];
   let data = bytes;
   let csvFields: number[] | undefined;
@@ -761,26 +761,73 @@ export function notXlsxKnown(data: Uint8Array, path: string): Message | undefine
   if (data.length === 0) return M.emptyFile(path);
   const tooLarge = unpacksTooLarge(data);
   if (tooLarge) return tooLargeToUnpackMessage(path, tooLarge);
-  if (isPasswordEncrypted(data)) return M.passwordToOpen(path);
-  if (startsWith(data, COMPOUND_FILE)) return M.xlsNamedXlsx(path);
-  if (isOpenDocumentSpreadsheet(data)) return M.odsNamedXlsx(path);
+  const noSheet = withoutWorksheets(data);
+  if (noSheet) return withoutWorksheetsMessage(path, noSheet);
+  const kind = contentKind(data);
+  if (kind === "encrypted") return M.passwordToOpen(path);
+  if (kind === "xls") return M.xlsNamedXlsx(path, nameEnding(path));
+  if (kind === "ods") return M.odsNamedXlsx(path, nameEnding(path));
+  if (kind === "markup") return M.markupNamedXlsx(path, nameEnding(path));
+  if (kind === "csv") return M.csvNamedXlsx(path, nameEnding(path));
+  return undefined;
+}
+
+/** How a file's name ends, as the sentences say it (".xlsx", ".csv"; ".xlsx" for a name without one). */
+function nameEnding(path: string): string {
+  return extname(path).toLowerCase() || ".xlsx";
+}
+
+/**
+ * What a file is by its first bytes, whatever its name: a workbook encrypted with a password to
+ * open, an Excel 97–2003 workbook (a compound file without an encrypted package), an OpenDocument
+ * spreadsheet, a web page or XML file (text starting with "<"), a table of text (lines of fields,
+ * no NUL byte but in UTF-16), other text, or something else (a zip, another binary).
+ */
+function contentKind(data: Uint8Array): "encrypted" | "xls" | "ods" | "markup" | "csv" | "text" | "binary" {
+  if (isPasswordEncrypted(data)) return "encrypted";
+  if (startsWith(data, COMPOUND_FILE)) return "xls";
+  if (isOpenDocumentSpreadsheet(data)) return "ods";
   const head = data.subarray(0, 4096);
   const text = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || (head.length > 0 && !head.includes(0));
-  if (!text) return undefined;
+  if (!text) return "binary";
   const decoded = decodeText(head).replace(/^\uFEFF/, "").trimStart();
   // A web page or an XML Spreadsheet 2003 (what many programs' "export to Excel" writes).
-  if (decoded.startsWith("<")) return M.markupNamedXlsx(path);
-  if (/[,;\t][^\r\n]*[\r\n]/.test(decoded)) return M.csvNamedXlsx(path);
-  return undefined;
+  if (decoded.startsWith("<")) return "markup";
+  return /[,;\t][^\r\n]*[\r\n]/.test(decoded) ? "csv" : "text";
 }
 
 /**
  * Why a file named as a table of text (.csv) cannot be read as one, before parsing it: it is empty
- * (0 bytes), or it is an .xlsx workbook (a zip package, "PK\x03\x04") given the name of a CSV file.
+ * (0 bytes); an .xlsx workbook (a zip package, "PK\x03\x04") given the name of a CSV file; a
+ * workbook encrypted with a password to open, an .xls or an .ods workbook; or not text at all.
  */
 export function notATable(data: Uint8Array, path: string): Message | undefined {
   if (data.length === 0) return M.emptyFile(path);
-  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return M.xlsxMisnamed(path, extname(path));
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04]) && !isOpenDocumentSpreadsheet(data)) return M.xlsxMisnamed(path, extname(path));
+  const kind = contentKind(data);
+  if (kind === "encrypted") return M.passwordToOpen(path);
+  if (kind === "xls") return M.xlsNamedXlsx(path, nameEnding(path));
+  if (kind === "ods") return M.odsNamedXlsx(path, nameEnding(path));
+  if (kind === "binary") return M.notText(path, nameEnding(path));
+  return undefined;
+}
+
+/**
+ * Why a file whose name ends in another spreadsheet format's extension (.xls, .ods…) is not what
+ * its name says, when its first bytes tell: an .xlsx (workbookMisnamed), a web page, XML or table
+ * of text (many programs' "export to Excel" write these as .xls), an .ods named .xls or the other
+ * way round; undefined when it is what its name says, or its bytes do not tell.
+ */
+export function otherFormatMisnamed(data: Uint8Array, path: string): Message | undefined {
+  const misnamed = workbookMisnamed(data, path);
+  if (misnamed) return misnamed;
+  const ext = extname(path).toLowerCase();
+  const kind = contentKind(data);
+  if (kind === "encrypted") return M.passwordToOpen(path);
+  if (kind === "xls" && ext !== ".xls") return M.xlsNamedXlsx(path, nameEnding(path));
+  if (kind === "ods" && ext !== ".ods") return M.odsNamedXlsx(path, nameEnding(path));
+  if (kind === "markup") return M.markupNamedXlsx(path, nameEnding(path));
+  if (kind === "csv") return M.csvNamedXlsx(path, nameEnding(path));
   return undefined;
 }
 

@@ -62,6 +62,17 @@ describe("a number typed with its unit of measure", () => {
   });
 });
 
+describe("a whole number typed with its group marks and its unit", () => {
+  test("is said without the marks, which no reader takes for a decimal; a decimal is said as it was typed", () => {
+    const result = read("1.053 ứng dụng", "2 cuộc", "1,5 triệu");
+    const [apps] = errors(result.issues);
+    expect(apps!.message.vi).toBe(`Trang tính 'Tổng hợp', ô C2: "1.053 ứng dụng" không phải là số (chỉ tiêu 6.2): số liệu này tính theo đơn vị "ứng dụng", hãy chỉ ghi số 1053 (không kèm đơn vị tính).`);
+    expect(apps!.message.en).toBe(`Sheet 'Tổng hợp', cell C2: "1.053 ứng dụng" is not a number (indicator 6.2): this figure is counted in "applications"; write only the number 1053 (without the unit).`);
+    const decimal = errors(read("4", "2", "1,5 lần").issues)[0]!;
+    expect(decimal.message.vi).toContain("hãy chỉ ghi số 1,5 (không kèm");
+  });
+});
+
 describe("a number typed with other words", () => {
   test("before or after it, is an error that says to write only the number if that is the figure", () => {
     const result = read("khoảng 4", "2 lần", "1.500 nghìn đồng");

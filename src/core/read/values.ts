@@ -342,7 +342,10 @@ function wordsAround(text: string, input: ResolvedInput, locale: NumberLocale): 
   const measure = isMeasure(vi) || isMeasure(en) ? { vi: normalizeText(vi), en: normalizeText(en) } : undefined;
   // "2,5 triệu" is 2 500 000, not 2,5: a number followed by a scale is not the figure to write alone.
   if (!measure && after && SCALES.has(said.split(/[\s.,:;/()[\]\-–]/u)[0] ?? "")) return undefined;
-  return { numberText: numberText.trim(), ...(measure ? { measure } : {}) };
+  // A whole number read one way only is said without its group marks ("1.053 tập" → 1053): what
+  // any Excel takes as typed, and what no reader takes for a decimal; others as they were typed.
+  const whole = Number.isInteger(reading.value) && Math.abs(reading.value) < 1e15 && !reading.percent && !reading.ambiguous && reading.otherWay === undefined;
+  return { numberText: whole ? String(reading.value) : numberText.trim(), ...(measure ? { measure } : {}) };
 }
 
 function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {

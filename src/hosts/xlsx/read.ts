@@ -362,6 +362,8 @@ export const MAX_UNPACKED_BYTES = 2 * 2 ** 30;
 export interface UnpackedSize {
   total: number;
   largest: { name: string; size: number };
+  /** The names of the package's parts, as its directory lists them. */
+  parts: string[];
 }
 
 /**
@@ -397,7 +399,7 @@ export function declaredUnpackedSize(data: Uint8Array): UnpackedSize | undefined
   }
   // Bytes before the package (a self-extracting archive) shift where the directory is.
   if (offset + 4 > data.length || u32(offset) !== 0x02014b50) offset = eocd - size;
-  const out: UnpackedSize = { total: 0, largest: { name: "", size: 0 } };
+  const out: UnpackedSize = { total: 0, largest: { name: "", size: 0 }, parts: [] };
   let at = offset;
   for (let i = 0; i < entries && at >= 0 && at + 46 <= data.length && u32(at) === 0x02014b50; i++) {
     let unpacked = u32(at + 24);
@@ -418,6 +420,7 @@ export function declaredUnpackedSize(data: Uint8Array): UnpackedSize | undefined
     }
     const name = new TextDecoder().decode(data.subarray(at + 46, Math.min(at + 46 + nameLength, data.length)));
     out.total += unpacked;
+    out.parts.push(name);
     if (unpacked > out.largest.size) out.largest = { name, size: unpacked };
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -450,6 +453,36 @@ export function tooLargeToUnpackMessage(file: string, size: UnpackedSize): { vi:
     vi: `Không đọc tệp ${file}: khi giải nén, tệp này chiếm tới ${sizeText(size.total, "vi")}${part("vi") ? ` (riêng phần ${size.largest.name} đã là ${part("vi")})` : ""}, quá lớn so với một sổ làm việc chứa biểu mẫu (tối đa ${sizeText(MAX_UNPACKED_BYTES, "vi")} cho cả tệp và ${sizeText(MAX_PART_BYTES, "vi")} cho mỗi phần). Tệp có thể bị hỏng hoặc bị cố ý làm phình to; hãy kiểm tra lại nguồn của tệp, hoặc mở tệp trong Excel, xóa phần thừa rồi lưu lại.`,
     en: `File ${file} was not read: it unpacks to ${sizeText(size.total, "en")}${part("en") ? ` (its part ${size.largest.name} alone to ${part("en")})` : ""}, far too much for a workbook of forms (at most ${sizeText(MAX_UNPACKED_BYTES, "en")} for the file, ${sizeText(MAX_PART_BYTES, "en")} for one part). The file may be damaged or swollen on purpose; check where it came from, or open it in Excel, delete what is not needed and save it again.`,
   };
+}
+
+/**
+ * Why a workbook package holds nothing to read: it has a workbook part but no worksheet, only
+ * chart sheets (`charts`: the xl/chartsheets/ parts a "move chart to a new sheet" makes) or no sheet
+ * at all; undefined when it has a worksheet, or is no workbook package.
+ */
+export function withoutWorksheets(data: Uint8Array): "charts" | "none" | undefined {
+  let parts: string[];
+  try {
+    parts = declaredUnpackedSize(data)?.parts ?? [];
+  } catch {
+    return undefined;
+  }
+  const lower = parts.map((p) => p.replace(/^\//, "").toLowerCase());
+  if (!lower.includes("xl/workbook.xml") || lower.some((p) => p.startsWith("xl/worksheets/") && p.endsWith(".xml"))) return undefined;
+  return lower.some((p) => p.startsWith("xl/chartsheets/") && p.endsWith(".xml")) ? "charts" : "none";
+}
+
+/** Why a workbook with no worksheet (withoutWorksheets) is not read, naming the file. */
+export function withoutWorksheetsMessage(file: string, kind: "charts" | "none"): { vi: string; en: string } {
+  return kind === "charts"
+    ? {
+        vi: `Tệp ${file} chỉ có trang biểu đồ, không có trang tính nào nên không có gì để đọc; hãy kiểm tra xem đã chọn đúng tệp chưa.`,
+        en: `The file ${file} holds only chart sheets, no worksheet, so there is nothing to read; check that this is the right file.`,
+      }
+    : {
+        vi: `Tệp ${file} không có trang tính nào nên không có gì để đọc; hãy kiểm tra xem đã chọn đúng tệp chưa.`,
+        en: `The file ${file} holds no worksheet, so there is nothing to read; check that this is the right file.`,
+      };
 }
 
 /** A workbook not read because it unpacks to too much (unpacksTooLarge): its message says so in both languages, naming the file. */

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
@@ -102,4 +103,16 @@ export function zipDeclaring(files: { name: string; data: Uint8Array; declared?:
   const directory = cat(...central);
   const end = cat(le(0x06054b50, 4), le(0, 2), le(0, 2), le(files.length, 2), le(files.length, 2), le(directory.length, 4), le(offset, 4), le(0, 2));
   return cat(...chunks, directory, end);
+}
+
+/** An .xlsx workbook with no worksheet: its only one taken out, and (`charts`) a chart sheet in its place. */
+export async function workbookWithoutWorksheet(charts: boolean): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Tạm");
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  zip.remove("xl/worksheets/sheet1.xml");
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file("xl/workbook.xml", workbook.replace(/<sheets>.*<\/sheets>/s, "<sheets/>"));
+  if (charts) zip.file("xl/chartsheets/sheet1.xml", '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
 }

@@ -26,7 +26,7 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
     opened = await openFile({ name: file.name, data: file.data });
   } catch (e) {
     // A file that unpacks to gigabytes is said to be one, with its size (TooLargeToUnpackError).
-    if (isFileServiceError(e) && e.kind === "too-large") throw new LocalizedError(JSON.parse(e.reason) as Message);
+    if (isFileServiceError(e) && (e.kind === "too-large" || e.kind === "localized")) throw new LocalizedError(JSON.parse(e.reason) as Message);
     if (!isFileServiceError(e) || e.kind !== "not-xlsx") throw e;
     // The library's own words (English, about zip records) say nothing to an official: the console keeps them.
     console.warn(`DTI Scorer: ${file.name} could not be read:`, e.reason);

@@ -16,7 +16,7 @@ import { runScoring } from "../../core/pipeline";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
-import { TooLargeToUnpackError, tooLargeToUnpackMessage } from "../../hosts/xlsx/read";
+import { TooLargeToUnpackError, tooLargeToUnpackMessage, withoutWorksheets, withoutWorksheetsMessage } from "../../hosts/xlsx/read";
 import { makeTemplate } from "../../hosts/xlsx/template";
 import {
   type ClearMarksResult,
@@ -64,6 +64,9 @@ class OpenWorkbook {
       return new OpenWorkbook(file.name, await XlsxHost.fromBuffer(file.data, file.name), file.data);
     } catch (e) {
       if (e instanceof TooLargeToUnpackError) throw new FileServiceError("too-large", JSON.stringify(tooLargeToUnpackMessage(file.name, e.size)), file.name);
+      // A workbook of chart sheets only, or of no sheet: said so, not as a damaged file.
+      const noSheet = withoutWorksheets(file.data);
+      if (noSheet) throw new FileServiceError("localized", JSON.stringify(withoutWorksheetsMessage(file.name, noSheet)), file.name);
       throw new FileServiceError("not-xlsx", e instanceof Error ? e.message : String(e), file.name);
     }
   }
