@@ -144,7 +144,20 @@ function noticeText(notice: Notice, lang: PaneState["lang"]): string {
  */
 export function checkSaid(issues: Issue[], unitsChecked: number, lang: PaneState["lang"], unitLabel?: LocalizedText): string {
   const summary = checkSummary(issues, severityCounts(issues), unitsChecked, lang, unitLabel);
-  return [t(lang, summary.key, summary.params), ...leftOutSentences(issues, "check", lang)].join(" ");
+  return saidInTurn([t(lang, summary.key, summary.params), ...leftOutSentences(issues, "check", lang)]);
+}
+
+/**
+ * Parts a live region says one after the other, each ended as a sentence (a line the pane shows
+ * without a full stop, "Đã kiểm tra 4 sở: 1 lỗi…", gets one), so that a screen reader pauses
+ * between them rather than running them together.
+ */
+export function saidInTurn(parts: readonly string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => (/[.!?…:;]$/u.test(p) ? p : `${p}.`))
+    .join(" ");
 }
 
 /**
@@ -163,7 +176,7 @@ export function noticeSaid(
   const checked = (n.key === "marked" || n.key === "markedNone") && context.checked ? checkSaid(context.checked.issues, context.checked.unitsChecked, lang, context.checked.unitLabel) : "";
   // Outside Excel the workbook scored or marked lives in this tab until it is downloaded: said, with the link's name.
   const keep = context.download ? t(lang, "downloadToKeep", { link: t(lang, DOWNLOAD_KEYS[context.download]) }) : "";
-  return [noticeText(n, lang), ...details, findings, checked, keep].filter((x) => x !== "").join(" ");
+  return saidInTurn([noticeText(n, lang), ...details, findings, checked, keep]);
 }
 
 /**
@@ -324,11 +337,22 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   // sighted user sees what the pane said where they are. The focus stays where it is (on the
   // finding, the button): a screen reader hears the notice from the live region.
   const noticeBar = useRef<HTMLDivElement>(null);
+  const noticeIntent = state.notice?.intent;
   useLayoutEffect(() => {
     const bar = noticeBar.current;
     if (noticeId === 0 || !bar) return;
     if (bar.getBoundingClientRect().top < 0) bar.scrollIntoView({ block: "start" });
-  }, [noticeId]);
+    // The notice pushes down what is under it: a control the keyboard is on is brought back in
+    // sight, when the notice stays in sight with it or only says that the work is done (the live
+    // region says it too); a warning or an error comes first. A mouse user's click leaves no
+    // visible focus to keep.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && active.matches(":focus-visible")) {
+      const below = active.getBoundingClientRect().bottom - window.innerHeight;
+      const routine = noticeIntent === "success" || noticeIntent === "info";
+      if (below > 0 && (routine || bar.getBoundingClientRect().top - below >= 0)) active.scrollIntoView({ block: "nearest" });
+    }
+  }, [noticeId, noticeIntent]);
   const scoreRef = useRef(state.score);
   scoreRef.current = state.score;
   const checkedRef = useRef({ issues: state.issues, unitsChecked: state.unitsChecked, unitLabel: state.index.model?.definition.unitLabel });

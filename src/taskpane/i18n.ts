@@ -339,11 +339,11 @@ export const STRINGS = {
   // "1 info finding": "info" alone reads as a word cut short; "notes" are Excel's notes on cells.
   countInfos: { vi: "{count} lưu ý", en: "{count} info findings" },
   generalFindings: { vi: "Chung", en: "General" },
-  // {place}: the cell as Excel writes it, "'Sở Y tế'!D39".
-  goToCell: { vi: "Đi tới ô {place}", en: "Go to cell {place}" },
+  // After a finding's sentence and its place, what its button does.
+  goToThisCell: { vi: "Đi tới ô này.", en: "Go to this cell." },
   // Said once Excel has selected a finding's cell ({place}: 'Sở Y tế'!D39).
   cellSelected: { vi: "Đã chọn ô {place}.", en: "Selected cell {place}." },
-  goToSheet: { vi: "Đi tới trang tính {sheet}", en: "Go to sheet {sheet}" },
+  goToThisSheet: { vi: "Đi tới trang tính này.", en: "Go to this sheet." },
   clearMarks: { vi: "Xóa đánh dấu", en: "Clear marks" },
   cleared: { vi: "Đã xóa đánh dấu ở {count} ô.", en: "Cleared the marks on {count} cells." },
   clearedNone: { vi: "Không có ô nào được đánh dấu.", en: "There are no marks to clear." },
@@ -368,6 +368,8 @@ export const STRINGS = {
   findingKindAll: { vi: "Mọi loại ({count})", en: "All kinds ({count})" },
   // {units}: how many units the search or the kind chosen leaves, as the index calls them (unitsCountText).
   findingsFound: { vi: "Tìm thấy {units}.", en: "Found {units}." },
+  // Said after the severity or the kind of findings shown is changed: how many units the list holds.
+  findingsListed: { vi: "Danh sách có {units}.", en: "The list holds {units}." },
   // A long list is drawn a part at a time: {shown} of {total} units.
   findingsShown: { vi: "Đang hiển thị {shown}/{total}.", en: "Showing {shown} of {total}." },
   findingsShowMore: { vi: "Hiển thị thêm {units}", en: "Show the next {units}" },

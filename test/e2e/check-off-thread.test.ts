@@ -133,13 +133,13 @@ describe("Check runs off the pane's thread", () => {
     expect(code).toBeDefined();
     expectSameFindings(first.findings, expected.issues, code!);
     // A finding still selects its cell in Excel.
-    const finding = page.locator(".fui-AccordionPanel").first().getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).first();
+    const finding = page.locator(".fui-AccordionPanel").first().getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý): .* Đi tới ô này\.$/s }).first();
     const label = (await finding.getAttribute("aria-label")) ?? "";
     await finding.click();
     await page.waitForFunction(() => (window as unknown as { __double: { workbook: { selection: unknown } } }).__double.workbook.selection !== null);
     const selection = await page.evaluate(() => (window as unknown as { __double: { workbook: { selection: { sheet: string; address: string } } } }).__double.workbook.selection);
     expect(expected.issues.some((i) => i.unit === code && i.sheet === selection.sheet && i.cell === selection.address)).toBe(true);
-    expect(label).toContain(`!${selection.address}:`);
+    expect(label).toContain(`!${selection.address}. Đi tới ô này.`);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.context().close();
   }, 150_000);

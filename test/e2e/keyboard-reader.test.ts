@@ -6,7 +6,7 @@
  * shows only as a change of underline; no main landmark.
  */
 import type { Page } from "playwright-core";
-import { excelDoubleScript } from "./excel-page";
+import { excelDoubleScript, manyUnits } from "./excel-page";
 import { XLSX, idle as idleWith, openPane, servePane } from "./pane-page";
 import { makeSampleWorkbook } from "./sample";
 
@@ -95,6 +95,50 @@ describe("what a keyboard and screen reader audit found", () => {
     expect(errorsOf(page)).toEqual([]);
   });
 
+  test("changing which findings are shown says, in the region that was there before, how many units the list holds", async () => {
+    const page = await openPage();
+    await openWorkbook(page, await makeSampleWorkbook(), "so-nganh.xlsx");
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    await idle(page);
+    // Nothing is said on opening the step's list.
+    expect(await page.getByTestId("filter-said").textContent()).toBe("");
+    await page.getByRole("radio", { name: "Chỉ lỗi" }).check();
+    await idle(page);
+    await page.getByTestId("filter-said").getByText("Danh sách có 1 sở, ban, ngành.", { exact: true }).waitFor({ state: "attached" });
+    await page.getByRole("radio", { name: "Tất cả" }).check();
+    await idle(page);
+    await page.getByTestId("filter-said").getByText("Danh sách có 4 sở, ban, ngành.", { exact: true }).waitFor({ state: "attached" });
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  test("a run started from the keyboard keeps its button in sight once the notice appears above it", async () => {
+    const page = await openPage();
+    await openWorkbook(page, await makeSampleWorkbook({ units: manyUnits(20) }), "dv20.xlsx");
+    await idle(page);
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    await page.locator("[data-dismiss]").first().click();
+    await step(page, "Biểu đồ");
+    const run = page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" });
+    await run.focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("notice").waitFor();
+    await idle(page);
+    const seen = await page.evaluate(() => {
+      const focus = document.activeElement!.getBoundingClientRect();
+      const notice = document.querySelector("[data-testid=notice]")!.getBoundingClientRect();
+      // The button whole; of the notice that says the charts are made, at least a part.
+      return { focus: focus.top >= 0 && focus.bottom <= window.innerHeight, notice: notice.bottom > 0 && notice.top < window.innerHeight, name: document.activeElement?.textContent };
+    });
+    expect(seen).toEqual({ focus: true, notice: true, name: "Tạo hoặc cập nhật biểu đồ" });
+    expect(errorsOf(page)).toEqual([]);
+  });
+
   test("a main button that cannot run is reached by Tab, says why, and does nothing", async () => {
     const page = await openPage();
     await step(page, "Kiểm tra");
@@ -143,13 +187,13 @@ describe("what a keyboard and screen reader audit found", () => {
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").waitFor();
     await idle(page);
-    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).first();
-    const place = /Đi tới ô (.+?!\w+\d+):/.exec((await finding.getAttribute("aria-label")) ?? "")![1]!;
+    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý): .* Đi tới ô này\.$/s }).first();
+    const place = / ((?:'(?:[^']|'')+'|[^'!\s]+)![A-Z]+\d+)\. Đi tới ô này\.$/.exec((await finding.getAttribute("aria-label")) ?? "")![1]!;
     await finding.focus();
     await page.keyboard.press("Enter");
     await page.getByTestId("live-polite").filter({ hasText: `Đã chọn ô ${place}.` }).waitFor({ state: "attached" });
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    await page.getByRole("button", { name: /^(Error|Warning|Note)\. Go to cell / }).first().focus();
+    await page.getByRole("button", { name: /^(Error|Warning|Note): .* Go to this cell\.$/s }).first().focus();
     await page.keyboard.press("Enter");
     await page.getByTestId("live-polite").filter({ hasText: `Selected cell ${place}.` }).waitFor({ state: "attached" });
     // In Excel, scoring says nothing of a download.

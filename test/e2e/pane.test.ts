@@ -104,11 +104,11 @@ async function focused(page: Page): Promise<string> {
 }
 
 /**
- * A finding's place as its button's label says it ("Lỗi. Đi tới ô 'Sở Y tế'!D39: …"): the reference
- * as Excel writes it, and the sheet's own name (its quotes taken off) and cell.
+ * A finding's place as its button's label says it ("Lỗi: … 'Sở Y tế'!D39. Đi tới ô này."): the
+ * reference as Excel writes it, and the sheet's own name (its quotes taken off) and cell.
  */
 function findingPlaceOf(label: string): { severity: string; place: string; sheet: string; cell: string } {
-  const m = /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô ((?:'((?:[^']|'')+)'|([^'!]+))!([A-Z]+\d+)):/.exec(label);
+  const m = /^(Lỗi|Cảnh báo|Lưu ý): .* ((?:'((?:[^']|'')+)'|([^'!\s]+))!([A-Z]+\d+))\. Đi tới ô này\.$/s.exec(label);
   if (!m) return { severity: "", place: "", sheet: "", cell: "" };
   return { severity: m[1]!, place: m[2]!, sheet: m[3] !== undefined ? m[3].replace(/''/g, "'") : m[4]!, cell: m[5]! };
 }
@@ -806,20 +806,20 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").waitFor();
-    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).first();
+    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý): .* Đi tới ô này\.$/s }).first();
     const label = (await finding.getAttribute("aria-label")) ?? "";
     const { severity, place, sheet, cell } = findingPlaceOf(label);
     // The place as Excel writes a reference: the sample's sheet names, with spaces and diacritics, quoted.
     expect(place).toBe(`'${sheet}'!${cell}`);
     // Inside its unit's group the place is said once, on the line under the sentence; a screen
-    // reader hears it once too ("Đi tới ô …"), then the sentence without it. Before them, the
-    // severity its badge shows: the first finding of the first unit is an error, and is said to be one.
+    // reader hears what the button shows in the same order (the severity its badge shows, the
+    // sentence, the place), then what it does: the first finding of the first unit is an error.
     const lines = (await finding.innerText()).split("\n").map((l) => l.trim()).filter((l) => l !== "");
     expect(lines.some((l) => l.includes("Trang tính"))).toBe(false);
     expect([lines[0], severity]).toEqual(["Lỗi", "Lỗi"]);
     expect(lines[lines.length - 1]).toBe(place);
     expect(label).not.toContain("Trang tính");
-    expect(label).toBe(`Lỗi. Đi tới ô ${place}: ${lines[lines.length - 2]}`);
+    expect(label).toBe(`Lỗi: ${lines[lines.length - 2]} ${place}. Đi tới ô này.`);
     await finding.click();
     await page.waitForFunction(
       ([s, c]) => {
@@ -1163,7 +1163,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByTestId("check-summary").waitFor();
     await idle(page);
     // The last finding, far down the list: the notice at the top of the pane is out of sight when it is clicked.
-    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).last();
+    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý): .* Đi tới ô này\.$/s }).last();
     const label = (await finding.getAttribute("aria-label")) ?? "";
     const { sheet, cell } = findingPlaceOf(label);
     await page.evaluate((s) => (window as unknown as { __double: { userRenameSheet(s: string, to: string): Promise<void> } }).__double.userRenameSheet(s, "XD"), sheet!);

@@ -236,12 +236,15 @@ describe("a finding's cell", () => {
     const html = render(CheckStep, paneState({ issues: [issue], unitsChecked: 1, unitNames: { SYT: "Sở Y tế" } }));
     expect(html).toContain(">&#x27;Sở Y tế&#x27;!D39</span>");
     expect(html).not.toContain(">Sở Y tế!D39<");
-    expect(findingLabel(issue, "vi")).toBe("Lỗi. Đi tới ô 'Sở Y tế'!D39: Chưa có số liệu.");
-    expect(findingLabel(issue, "en")).toBe("Error. Go to cell 'Sở Y tế'!D39: No value.");
+    // What the button shows, in its order (badge, sentence, place), then what it does: a person
+    // using voice control says what they see.
+    expect(findingLabel(issue, "vi")).toBe("Lỗi: Chưa có số liệu. 'Sở Y tế'!D39. Đi tới ô này.");
+    expect(findingLabel(issue, "en")).toBe("Error: No value. 'Sở Y tế'!D39. Go to this cell.");
+    expect(html).toContain(`aria-label="Lỗi: Chưa có số liệu. &#x27;Sở Y tế&#x27;!D39. Đi tới ô này."`);
     // A finding of a whole sheet goes to the sheet.
     const { cell: _cell, ...wholeSheet } = issue;
-    expect(findingLabel(wholeSheet, "vi")).toMatch(/^Lỗi\. Đi tới trang tính 'Sở Y tế': /);
-    expect(findingLabel(wholeSheet, "en")).toMatch(/^Error\. Go to sheet 'Sở Y tế': /);
+    expect(findingLabel(wholeSheet, "vi")).toMatch(/^Lỗi: .* Sở Y tế\. Đi tới trang tính này\.$/);
+    expect(findingLabel(wholeSheet, "en")).toMatch(/^Error: .* Sở Y tế\. Go to this sheet\.$/);
   });
 });
 

@@ -612,6 +612,19 @@ function naWithFigures(answers: { at: MessageParams; raw: string; input: string;
  * `percentCells`: the cells of the unit's sheet that show their number as a percentage. `dates`:
  * the workbook's date system, for every finding (ReadOptions.date1904).
  */
+/**
+ * The codes of the index a date in a code cell may have been typed as (`raw`, the date as the hosts
+ * give it: "2024-04-01"): "1.4", typed where Excel reads day.month (or month.day) as a date, became
+ * 1 April. Those of the index's codes (nodes, inputs) that are the day and month either way round.
+ */
+export function codesTurnedDate(model: IndexModel, raw: string): string[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T00:00:00)?$/.exec(raw.trim());
+  if (!m) return [];
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  const ways = [...new Set([`${day}.${month}`, `${month}.${day}`])];
+  return ways.filter((c) => model.nodes.has(c) || model.inputs.has(c));
+}
+
 function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: ReadonlySet<string> | undefined, dates: Pick<MessageParams, "date1904">): Built {
   const issues: Issue[] = [];
   // Codes and names are compared without the invisible characters text pasted from Word or a PDF brings.
@@ -922,7 +935,10 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: Readonly
       }),
     );
   }
-  for (const u of raw.unknownCodes) issues.push(makeIssue("warning", "unknown-code", { ...base, cell: u.address, raw: u.raw }));
+  for (const u of raw.unknownCodes) {
+    const codes = codesTurnedDate(model, u.raw);
+    issues.push(makeIssue("warning", "unknown-code", { ...base, cell: u.address, raw: u.raw, ...(codes.length > 0 ? { list: codes } : {}) }));
+  }
   for (const f of raw.rowFindings ?? []) issues.push(makeIssue(f.severity, f.code, { ...base, ...f.params }));
 
   const selfScores: Record<string, number> = {};

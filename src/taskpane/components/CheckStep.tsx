@@ -182,11 +182,17 @@ export function findingPlace(issue: Pick<Issue, "sheet" | "cell">): string {
   return issue.cell ? sheetAddress(issue.sheet, issue.cell) : issue.sheet;
 }
 
-/** A finding's button as a screen reader names it: "Lỗi. Đi tới ô 'Sở Y tế'!D39: …" / "Error. Go to cell 'Sở Y tế'!D39: …". */
-export function findingLabel(issue: Issue, lang: "vi" | "en"): string {
+/**
+ * A finding's button as a screen reader names it: what the button shows, in its order (the
+ * severity its badge shows, the sentence — `sentence`, as shown: without its place inside a unit's
+ * group — and the place under it), then what pressing it does: "Lỗi: Chưa có số liệu.
+ * 'Sở Y tế'!D39. Đi tới ô này." A person using voice control says what they see (WCAG 2.5.3).
+ */
+export function findingLabel(issue: Issue, lang: "vi" | "en", sentence: string = findingWithoutLocation(issue, lang)): string {
+  const place = findingPlace(issue);
   // A finding of a whole sheet goes to the sheet, not to a cell.
-  const goTo = issue.sheet && !issue.cell ? t(lang, "goToSheet", { sheet: `'${issue.sheet}'` }) : t(lang, "goToCell", { place: findingPlace(issue) });
-  return `${t(lang, SEVERITY_KEY[issue.severity])}. ${goTo}: ${findingWithoutLocation(issue, lang)}`;
+  const goTo = t(lang, issue.sheet && !issue.cell ? "goToThisSheet" : "goToThisCell");
+  return `${t(lang, SEVERITY_KEY[issue.severity])}: ${sentence}${place ? ` ${place}.` : ""} ${goTo}`;
 }
 
 /** The kinds of finding among `issues` (their codes), the most frequent first, each with how many. */
@@ -283,6 +289,18 @@ export function CheckStep({
   // "20 tỉnh và 1 phiếu chưa được chấm: …": the forms left out are listed below, not among the units counted.
   const summary = checkSummary(issues ?? [], counts, unitsChecked ?? 0, listLang, state.index.model?.definition.unitLabel);
   const summaryParts: Record<string, string> = summary.params;
+  // After the user changes the severity or the kind shown, a screen reader hears how many units
+  // the list shows now (the list itself is drawn anew, which says nothing): not on opening the step.
+  const unitLabel = state.index.model?.definition.unitLabel;
+  const chosen = `${listFilter}|${listKind}`;
+  const firstChosen = useRef<string | undefined>(chosen);
+  // Once changed, every choice is said, the first one again too.
+  if (firstChosen.current !== undefined && chosen !== firstChosen.current) firstChosen.current = undefined;
+  const shownUnits = useMemo(
+    () => findingGroups(issues ?? [], { filter: listFilter, kind: listKind, query: "" }, unitNames, listLang).filter((g) => g.unit !== undefined).length,
+    [issues, listFilter, listKind, unitNames, listLang],
+  );
+  const filterShown = firstChosen.current === undefined && !drawing && shownUnits > 0 ? t(listLang, "findingsListed", { units: unitsCountText(shownUnits, listLang, unitLabel) }) : undefined;
   return (
     <div className={st.step}>
       <h2 className={st.heading}>{t(lang, "checkTitle")}</h2>
@@ -383,6 +401,11 @@ export function CheckStep({
           {issues.length > 0 && (
             <div aria-live="polite" aria-atomic="true" className={listFilter === "errors" && noErrors !== undefined ? undefined : s.quiet} data-testid="filter-said">
               {listFilter === "errors" && noErrors !== undefined && <Text data-testid="filter-empty">{noErrors}</Text>}
+              {filterShown && !(listFilter === "errors" && noErrors !== undefined) && (
+                <span className={st.srOnly} data-testid="filter-shown">
+                  {filterShown}
+                </span>
+              )}
             </div>
           )}
           {/* Each filter and kind opens its own units: a list of its own. The search keeps the units opened. */}
@@ -641,8 +664,8 @@ function Finding({
         <Button
           appearance="subtle"
           className={s.finding}
-          // The severity the badge shows, the place once (in "go to cell"), then the sentence without it.
-          aria-label={findingLabel(i, lang)}
+          // What it shows, in its order, then what it does.
+          aria-label={findingLabel(i, lang, sentence)}
           data-testid="finding"
           onClick={() => void goTo(i)}
         >

@@ -32,6 +32,7 @@ const NARROW = "@container (max-width: 240px)";
 
 const useStyles = makeStyles({
   tree: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  subtree: { marginTop: "2px" },
   node: {
     display: "grid",
     gridTemplateColumns: "minmax(2.5em, auto) minmax(0, 1fr) auto",
@@ -116,17 +117,34 @@ function useSettledChoice(value: string, choose: (value: string) => void): Pick<
 
 function Tree({ model, lang }: { model: IndexModel; lang: PaneState["lang"] }) {
   const s = useStyles();
-  // Groups and indicators down to two levels below the root: enough to see the shape.
-  const rows: ModelNode[] = [...model.nodes.values()].filter((n) => n.depth >= 1 && n.depth <= 2);
+  // Groups and indicators down to two levels below the root: enough to see the shape. A group's
+  // indicators are a list inside its item, so that a screen reader says which group they are in
+  // and how many it has (the indent and the bold say so on screen).
+  const row = (n: ModelNode) => (
+    <div className={s.node} style={{ "--depth": n.depth - 1 } as CSSProperties}>
+      <span className={mergeClasses(s.code, n.kind === "group" && s.group)}>{n.code}</span>
+      <span className={mergeClasses(s.name, n.depth === 1 && s.group)}>{localize(n.name, lang)}</span>
+      <span className={s.max}>{n.max !== undefined ? t(lang, "maxPoints", { max: formatNumber(n.max, lang) }) : ""}</span>
+    </div>
+  );
+  const childrenOf = (n: ModelNode): ModelNode[] => (n.kind === "group" ? n.children.map((c) => model.nodes.get(c)).filter((c): c is ModelNode => c !== undefined) : []);
   return (
     <ul className={s.tree}>
-      {rows.map((n) => (
-        <li key={n.code} className={s.node} style={{ "--depth": n.depth - 1 } as CSSProperties}>
-          <span className={mergeClasses(s.code, n.kind === "group" && s.group)}>{n.code}</span>
-          <span className={mergeClasses(s.name, n.depth === 1 && s.group)}>{localize(n.name, lang)}</span>
-          <span className={s.max}>{n.max !== undefined ? t(lang, "maxPoints", { max: formatNumber(n.max, lang) }) : ""}</span>
-        </li>
-      ))}
+      {childrenOf(model.root).map((n) => {
+        const below = childrenOf(n);
+        return (
+          <li key={n.code}>
+            {row(n)}
+            {below.length > 0 && (
+              <ul className={mergeClasses(s.tree, s.subtree)}>
+                {below.map((c) => (
+                  <li key={c.code}>{row(c)}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
