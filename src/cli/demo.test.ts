@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseDefinition } from "../core/definition";
 import { findBuiltin } from "../indices";
-import { DEMO_INDEX } from "./demo";
+import { DEMO_FILES, DEMO_INDEX } from "./demo";
 import { main } from "./main";
 import { runCli } from "./test-run";
 
@@ -77,7 +77,8 @@ describe("dti-scorer demo", () => {
     const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
     await main(["demo", "--lang", "en"], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(dir, "demo-output", "phieu-mau.xlsx"));
+    // Its files are named in English too.
+    await wb.xlsx.readFile(join(dir, "demo-output", "blank-forms.xlsx"));
     const form = wb.getWorksheet("Sở Y tế")!;
     const period = [...Array(10).keys()].map((r) => form.getRow(r + 1)).find((row) => row.getCell(1).value === "Period");
     expect(period?.getCell(2).value).toBe("2024");
@@ -88,8 +89,8 @@ describe("dti-scorer demo", () => {
       const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
       await main(["demo", "--lang", lang], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} });
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(join(dir, "demo-output", "so-lieu.xlsx"));
-      const json = JSON.parse(readFileSync(join(dir, "demo-output", "ket-qua.json"), "utf8")) as { units: { code: string; points: number }[]; issues: { code: string; unit?: string }[] };
+      await wb.xlsx.readFile(join(dir, "demo-output", DEMO_FILES[lang].filled));
+      const json = JSON.parse(readFileSync(join(dir, "demo-output", DEMO_FILES[lang].json), "utf8")) as { units: { code: string; points: number }[]; issues: { code: string; unit?: string }[] };
       return { wb, points: json.units.map((u) => [u.code, u.points]), issues: json.issues };
     };
     const parsed = parseDefinition(findBuiltin(DEMO_INDEX)!.definition);

@@ -253,27 +253,34 @@ export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<
     io.stdout.write((lang === "vi" ? vi : en) + "\n");
   };
   const units = DEMO_UNITS;
+  const files = DEMO_FILES[lang];
   const blank = await makeTemplate(model, units, { lang, period: DEMO_PERIOD[lang] });
-  writeOutputFile(io, `${dir}/phieu-mau.xlsx`, blank);
-  say(`Đã tạo ${units.length} phiếu tự đánh giá trống trong ${dir}/phieu-mau.xlsx.`, `Made ${units.length} blank self-assessment forms in ${dir}/phieu-mau.xlsx.`);
+  writeOutputFile(io, `${dir}/${files.blank}`, blank);
+  say(`Đã tạo ${units.length} phiếu tự đánh giá trống trong ${dir}/${files.blank}.`, `Made ${units.length} blank self-assessment forms in ${dir}/${files.blank}.`);
 
   const filled = await fillDemoWorkbook(model, blank, units);
-  writeOutputFile(io, `${dir}/so-lieu.xlsx`, filled);
-  say(`Đã điền số liệu mẫu (có một số lỗi thường gặp): ${dir}/so-lieu.xlsx`, `Filled in sample figures (with some common mistakes): ${dir}/so-lieu.xlsx`);
+  writeOutputFile(io, `${dir}/${files.filled}`, filled);
+  say(`Đã điền số liệu mẫu (có một số lỗi thường gặp): ${dir}/${files.filled}`, `Filled in sample figures (with some common mistakes): ${dir}/${files.filled}`);
 
-  const host = await XlsxHost.fromBuffer(filled, "so-lieu.xlsx");
+  const host = await XlsxHost.fromBuffer(filled, files.filled);
   const snapshot = await host.read();
   const now = new Date();
   const result = await runScoring(readOnce(host, snapshot), { definition, lang, projectVersion: PROJECT_VERSION, now, write: true });
-  writeOutputFile(io, `${dir}/ket-qua.xlsx`, await host.toBuffer());
+  writeOutputFile(io, `${dir}/${files.scored}`, await host.toBuffer());
   // The shape of `score --out --json`: the forms were never scored, so no earlier results are out of
-  // date; the results' time is this run's, which ket-qua.xlsx records, and each form gives the period.
-  writeOutputFile(io, `${dir}/ket-qua.json`, JSON.stringify({ ...resultsJson(result, lang), stale: null, ...scoringJson(snapshot, result.submissions, now) }, null, 2) + "\n");
-  say(`Đã chấm điểm và ghi kết quả: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`, `Scored and wrote the results: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`);
+  // date; the results' time is this run's, which the scored workbook records, and each form gives the period.
+  writeOutputFile(io, `${dir}/${files.json}`, JSON.stringify({ ...resultsJson(result, lang), stale: null, ...scoringJson(snapshot, result.submissions, now) }, null, 2) + "\n");
+  say(`Đã chấm điểm và ghi kết quả: ${dir}/${files.scored}, ${dir}/${files.json}\n`, `Scored and wrote the results: ${dir}/${files.scored}, ${dir}/${files.json}\n`);
   io.stdout.write(rankingTable(result.table, result.model, result.issues, lang, { submissions: result.submissions }));
   io.stdout.write(findingsSummary(result.issues, lang));
   return 0;
 }
+
+/** The demo's files, named in the run's language: the blank forms, the forms filled in, the scored workbook and its JSON. */
+export const DEMO_FILES: Record<Lang, { blank: string; filled: string; scored: string; json: string }> = {
+  vi: { blank: "phieu-mau.xlsx", filled: "so-lieu.xlsx", scored: "ket-qua.xlsx", json: "ket-qua.json" },
+  en: { blank: "blank-forms.xlsx", filled: "filled-forms.xlsx", scored: "results.xlsx", json: "results.json" },
+};
 
 /** Whether a path names a file that is there and is no folder. */
 function isFile(path: string): boolean {

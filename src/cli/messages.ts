@@ -63,8 +63,9 @@ Tùy chọn:
 
 Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy được (sai tham số, không đọc được tệp,
 định nghĩa không hợp lệ: dòng đầu nêu lý do và lỗi đầu tiên, các dòng sau liệt kê các lỗi còn lại).
-Với collect: 1 khi có tệp không đọc được, hoặc đọc được tệp nhưng không có phiếu nào để tổng hợp
-(khi đó không ghi tệp nào và in lý do bỏ qua từng trang tính); 2 khi không đọc được tệp nào.
+Với collect: 1 khi có tệp không đọc được, có phiếu đã điền khác của cùng đơn vị bị bỏ qua, hoặc đọc
+được tệp nhưng không có phiếu nào để tổng hợp (khi đó không ghi tệp nào và in lý do bỏ qua từng
+trang tính); 2 khi không đọc được tệp nào.
 Một tùy chọn chỉ được ghi một lần. Khi nơi nhận đầu ra đóng lại (ví dụ "| head -1"), lệnh thôi in
 nhưng vẫn ghi các tệp --out, --json; mã thoát vẫn là của lần chạy (0, 1 hoặc 2 như trên).
 Tệp rất lớn được xử lý trong một tiến trình Node.js riêng, có nhiều bộ nhớ hơn (tới một nửa bộ nhớ
@@ -109,21 +110,21 @@ Options:
   --lang     Language: vi or en. Without it: vi; for score and validate, the language the
              workbook was last scored in (its _index sheet), if any. The LANG environment
              variable does not change it.
-  --progress Show progress even when the output is not a terminal (then one line a step).
+  --progress Show progress even when the output is not a terminal (then one line per step).
   --help     Show this help (dti-scorer <command> --help: that command's).
   --version  Show the version.
 
 Exit status: 0 done; 1 done but the inputs have errors; 2 could not run (bad arguments,
 unreadable file, invalid definition: the first line says why and names the first problem, the
 next lines list the definition's other problems).
-For collect: 1 when some file could not be read, or files were read but held no form to collect
-(then nothing is written and the reason each sheet was left out is printed); 2 when no file could
-be read.
+For collect: 1 when some file could not be read, a unit's other filled form was left out, or files
+were read but held no form to collect (then nothing is written and the reason each sheet was left
+out is printed); 2 when no file could be read.
 An option may be given once. When the reader of the output goes away (e.g. "| head -1"), the
 command stops printing but still writes its --out and --json files; the exit status is still the
 run's own (0, 1 or 2 as above).
 A very large file is run in a separate Node.js process with more memory (up to half the
-computer's; NODE_OPTIONS=--max-old-space-size=<MB> to choose it). When that is still not enough,
+computer's memory; NODE_OPTIONS=--max-old-space-size=<MB> to choose it). When that is still not enough,
 the command says which file was too large and what to do (exit status 2).
 `,
 };
@@ -140,7 +141,7 @@ Kiểm tra số liệu, chấm điểm và xếp hạng các đơn vị. In bả
 và 15 lỗi, cảnh báo đầu tiên (lệnh validate và --json có đủ).
 
   <sổ.xlsx>  Mỗi đơn vị một trang tính (phiếu do lệnh template tạo), hoặc một bảng mỗi đơn vị một dòng.
-  <bảng.csv> Mỗi đơn vị một dòng: CSV UTF-8, CSV của Excel (Windows-1258) hoặc "Unicode text" (UTF-16, tab).
+  <bảng.csv> Mỗi đơn vị một dòng: CSV UTF-8, CSV của Excel (Windows-1258, hoặc 1252 trên Windows tiếng Anh) hoặc "Unicode text" (UTF-16, tab).
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn (xem dti-scorer indices). Bỏ trống: dùng
              định nghĩa đã lưu trong sổ đã chấm (trang _index).
   --out      Ghi sổ đã chấm (.xlsx): trang Kết quả, Biểu đồ, cột Điểm, đánh dấu ô có lỗi. Có thể ghi
@@ -163,7 +164,7 @@ Check the inputs, score and rank the units. Prints the ranking (the columns of t
 and the first 15 errors and warnings (the validate command and --json have them all).
 
   <workbook.xlsx> One sheet per unit (the forms the template command makes), or one table with a row per unit.
-  <table.csv>     One row per unit: CSV UTF-8, Excel's CSV (Windows-1258) or "Unicode text" (UTF-16, tabs).
+  <table.csv>     One row per unit: CSV UTF-8, Excel's CSV (Windows-1258, or 1252 on Western Windows) or "Unicode text" (UTF-16, tabs).
   --index    An index definition file (JSON) or a built-in id (see dti-scorer indices). Without it the
              definition kept in a scored workbook (the _index sheet) is used.
   --out      Write the scored workbook (.xlsx): Results and Charts sheets, the Score column, marks on
@@ -300,8 +301,8 @@ phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json vào thư mục (mặc 
     en: `dti-scorer demo [--out dir] [--lang vi|en]
 
 Make sample forms and a filled workbook for about 20 departments (with a few typical mistakes),
-score it and write phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json into the folder
-(demo-output/ by default).
+score it and write blank-forms.xlsx, filled-forms.xlsx, results.xlsx, results.json into the folder
+(demo-output/ by default; in Vietnamese, phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json).
 `,
   },
 };

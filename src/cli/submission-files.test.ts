@@ -331,3 +331,13 @@ describe("a workbook with nothing to read", () => {
     expect([vi.code, vi.err.trim()]).toEqual([2, "Tệp trong.xlsx không có trang tính nào nên không có gì để đọc; hãy kiểm tra xem đã chọn đúng tệp chưa."]);
   });
 });
+
+describe("a table saved by Excel on a Western Windows (Windows-1252)", () => {
+  it("keeps its accented names, and says which code page it was read in", async () => {
+    const text = "Unit code,Unit,1.1,2.1,2.2.a,2.2.b\nX01,São Tomé,Yes,80%,8,10\nX02,Curaçao,No,50%,3,10\n";
+    writeFileSync(join(dir, "tay-au.csv"), Buffer.from(text, "latin1"));
+    const r = await run(["score", "tay-au.csv", "--index", "xa.json", "--json", "-", "--lang", "en"], "en");
+    expect((JSON.parse(r.out) as Json).units.map((u) => u.name).sort()).toEqual(["Curaçao", "São Tomé"]);
+    expect(r.err).toContain("The file tay-au.csv is not UTF-8 and holds no Vietnamese tone marks, so it was read as Western European Windows-1252.");
+  });
+});

@@ -44,7 +44,7 @@ export const STRINGS = {
   // Said after scoring or marking outside Excel ({link}: the download link's name, downloadScored or downloadMarked).
   downloadToKeep: {
     vi: "Sổ chỉ được lưu khi tải xuống: hãy bấm \"{link}\" để giữ kết quả.",
-    en: "The workbook is kept only once downloaded: use \"{link}\" to keep this work.",
+    en: "The work is saved only when the workbook is downloaded: use \"{link}\" to keep it.",
   },
   downloadMarked: { vi: "Tải xuống sổ đã đánh dấu", en: "Download the marked workbook" },
   downloadCleared: { vi: "Tải xuống sổ đã xóa đánh dấu", en: "Download the workbook without marks" },
@@ -317,7 +317,7 @@ export const STRINGS = {
   },
   checkIntro: {
     vi: "Đọc các phiếu trong sổ và liệt kê những chỗ cần xem lại.",
-    en: "Reads the forms in the workbook and lists what needs a look.",
+    en: "Reads the forms in the workbook and lists what needs attention.",
   },
   // {units}: the units counted as the index calls them (unitsCountText: "8 sở, ban, ngành"); {errors}, {warnings}, {infos}: countErrors, countWarnings, countInfos.
   checkSummary: { vi: "Đã kiểm tra {units}: {errors}, {warnings} và {infos}", en: "{units} checked: {errors}, {warnings} and {infos}" },
@@ -400,6 +400,15 @@ export const STRINGS = {
   withinAll: { vi: "Tất cả {units}", en: "All {units}" },
   withinCategory: { vi: "Từng loại đơn vị", en: "Each unit category" },
   scoreRun: { vi: "Chấm điểm và ghi kết quả", en: "Score and write results" },
+  // The pane's language changed since the run: the sheets it wrote are in the other one.
+  sheetsInVietnamese: {
+    vi: "Trang kết quả và trang biểu đồ trong sổ đang bằng tiếng Việt.",
+    en: "The results and charts sheets in the workbook are in Vietnamese; press \"Score and write results\" to write them in English.",
+  },
+  sheetsInEnglish: {
+    vi: "Trang kết quả và trang biểu đồ trong sổ đang bằng tiếng Anh; bấm \"Chấm điểm và ghi kết quả\" để ghi lại bằng tiếng Việt.",
+    en: "The results and charts sheets in the workbook are in English.",
+  },
   scoring: { vi: "Đang chấm điểm…", en: "Scoring…" },
   progressRead: { vi: "Đang đọc sổ làm việc…", en: "Reading the workbook…" },
   progressCheck: { vi: "Đang kiểm tra số liệu…", en: "Checking the data…" },

@@ -2809,11 +2809,11 @@ describe("what a new official outside Excel meets, as a sixth audit found it", (
     expect(await notice.textContent()).toMatch(/^Đã chấm điểm và xếp hạng 4 sở, ban, ngành\./);
     // In English too, by the English link's name.
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    await notice.getByText('The workbook is kept only once downloaded: use "Download the scored workbook" to keep this work.', { exact: true }).waitFor();
+    await notice.getByText('The work is saved only when the workbook is downloaded: use "Download the scored workbook" to keep it.', { exact: true }).waitFor();
     // Downloaded: the reminder has done its work, and the notice says what was scored alone.
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
-    await notice.getByText("The workbook is kept only once downloaded", { exact: false }).waitFor({ state: "detached" });
+    await notice.getByText("The work is saved only when the workbook is downloaded", { exact: false }).waitFor({ state: "detached" });
     expect(await notice.textContent()).toMatch(/^Scored and ranked 4 departments\./);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });

@@ -253,12 +253,12 @@ test("the demo's form not scored prints as wide as the others: its line in piece
 test("the demo's results in English, several pages wide: each page whole groups and the unit's category, the coverage, counts and note together on the last", async () => {
   const out = join(dir, "demo-en");
   expect(await main(["demo", "--out", out, "--lang", "en"], { stdout: sink, stderr: sink, cwd: dir, env: {} })).toBe(0);
-  const file = pdf(await only(join(out, "ket-qua.xlsx"), "Results", "demo-results-en.xlsx"));
-  const breaks = await columnBreaks(join(out, "ket-qua.xlsx"), "Results");
+  const file = pdf(await only(join(out, "results.xlsx"), "Results", "demo-results-en.xlsx"));
+  const breaks = await columnBreaks(join(out, "results.xlsx"), "Results");
   expect(breaks.length).toBeGreaterThanOrEqual(2);
   expect(pageCount(file)).toBe(breaks.length + 1);
   // The first unit's category ("Departments with public services") ends the columns every page repeats.
-  const pages = await rowByPage(join(out, "ket-qua.xlsx"), "Results", file, "SLDTBXH", "services", 5);
+  const pages = await rowByPage(join(out, "results.xlsx"), "Results", file, "SLDTBXH", "services", 5);
   for (const { page, printed, cells } of pages) expect([page, printed]).toEqual([page, cells]);
   // The last page starts with the coverage, with the counts of issues and the note; the total points on a page before it.
   expect(pages[pages.length - 1]!.cells[0]).toBe("100%");

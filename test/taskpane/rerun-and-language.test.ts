@@ -189,6 +189,21 @@ describe("\"Create or update the charts\" after the pane's language was switched
   }, 120_000);
 });
 
+describe("the pane's language changed after scoring", () => {
+  test("the Score step says which language the results and charts sheets are in, and how to write them in the pane's", () => {
+    const unit = { code: "SYT", name: "Sở Y tế", ranked: true, rank: 1, points: 50, value: 0.5, coverage: 1 } as unknown as UnitResult;
+    const ran = { method: "competition", on: "points", within: "all", decimals: 1, nodes: "none", minCoverage: 0, exclude: [] } as const;
+    const summary = { units: [unit], ranked: 1, counts: { error: 0, warning: 0, info: 0 }, ranking: ran, categories: [], errors: {} };
+    const scoredAt = "2026-12-07T08:00:00.000Z";
+    const en = render(ScoreStep, paneState({ lang: "en", step: "score", scoredAt, score: { ...summary, lang: "vi" } as unknown as PaneState["score"] }));
+    expect(textOf(en, "sheets-lang")).toBe('The results and charts sheets in the workbook are in Vietnamese; press "Score and write results" to write them in English.');
+    const vi = render(ScoreStep, paneState({ lang: "vi", step: "score", scoredAt, score: { ...summary, lang: "en" } as unknown as PaneState["score"] }));
+    expect(textOf(vi, "sheets-lang")).toBe('Trang kết quả và trang biểu đồ trong sổ đang bằng tiếng Anh; bấm "Chấm điểm và ghi kết quả" để ghi lại bằng tiếng Việt.');
+    // The same language: nothing said.
+    expect(textOf(render(ScoreStep, paneState({ lang: "vi", step: "score", scoredAt, score: { ...summary, lang: "vi" } as unknown as PaneState["score"] })), "sheets-lang")).toBeUndefined();
+  });
+});
+
 describe("ranking options changed after scoring", () => {
   const unit = { code: "SYT", name: "Sở Y tế", ranked: true, rank: 1, rankInCategory: 1, category: "co-dvc", points: 50, value: 0.5, coverage: 1 } as unknown as UnitResult;
   const ran = { method: "competition", on: "points", within: "all", decimals: 1, nodes: "none", minCoverage: 0, exclude: [] } as const;

@@ -10,7 +10,7 @@ import { type StaleKind, staleGroups, staleResults, submissionsAsScored } from "
 import { type DefinitionProblem, decodeDefinitionFile, notDefinitionText, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type LegacyEncoding, type TextEncoding, decodeText, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
+import { type LegacyEncoding, type TextEncoding, decodeText, isCodePage, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
 import { isExcelErrorText, isNotApplicableText } from "../../core/read/values";
 import { isBlank } from "../../core/read/sheet";
 import type { Issue, SheetSnapshot } from "../../core/types";
@@ -688,7 +688,7 @@ export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHo
     data = csv.data;
     csvFields = csv.fields;
     csvSheet = csv.sheet;
-    if (csv.encoding === "windows-1258") notices.push(notUtf8Message(path, csv.legacy));
+    if (isCodePage(csv.encoding)) notices.push(notUtf8Message(path, csv.legacy, csv.encoding));
   }
   try {
     // A workbook LibreOffice saved keeps its protection, unlocked cells and passwords (fromBuffer).

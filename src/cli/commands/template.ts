@@ -2,7 +2,7 @@
 import { extname } from "node:path";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type LegacyEncoding, type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
+import { type LegacyEncoding, type TextEncoding, isCodePage, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/categories";
 import {
   rowWithoutUnitMessage,
@@ -276,7 +276,7 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   const read = await readUnitsFile(io, args.units);
   const { units: lines, encoding } = read;
   warnIfOutOpen(io, args.out, lang);
-  if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units, read.legacy)[lang]}\n`);
+  if (encoding !== undefined && isCodePage(encoding)) io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units, read.legacy, encoding)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
   sayUnnamedAndEmptyLines(io, read, args.units, lang);
   warnUnitsWithoutCategory(io, model, lines, args.units, lang);

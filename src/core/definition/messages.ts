@@ -757,10 +757,16 @@ export const messages = {
           vi: `Tệp ${file} không phải tệp văn bản (có thể là ảnh hay tài liệu) nên không phải tệp định nghĩa bộ chỉ số (.json).`,
           en: `The file ${file} is not a text file (it may be an image or a document), so it is not an index definition file (.json).`,
         },
-  definitionNotUtf8: (file: string): Message => ({
-    vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.`,
-    en: `The file ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics of the names, or save the file again as UTF-8.`,
-  }),
+  definitionNotUtf8: (file: string, encoding: "windows-1258" | "windows-1252" = "windows-1258"): Message =>
+    encoding === "windows-1252"
+      ? {
+          vi: `Tệp ${file} không phải UTF-8 và không có dấu tiếng Việt nên đã đọc theo bảng mã Tây Âu Windows-1252. Hãy kiểm tra các chữ có dấu của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.`,
+          en: `The file ${file} is not UTF-8 and holds no Vietnamese tone marks, so it was read as Western European Windows-1252. Check the accented letters of the names, or save the file again as UTF-8.`,
+        }
+      : {
+          vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.`,
+          en: `The file ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics of the names, or save the file again as UTF-8.`,
+        },
   rankingCategoryWithoutCategories: (): Message => ({
     vi: `Xếp hạng riêng theo từng loại đơn vị ("within": "category") cần khai báo "categories" (các loại đơn vị).`,
     en: `Ranking within unit categories ("within": "category") needs "categories".`,

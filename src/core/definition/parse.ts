@@ -215,7 +215,7 @@ export function decodeDefinitionFile(bytes: Uint8Array, file: string): DecodedDe
   const notText = notDefinitionText(bytes);
   if (notText) return { text: "", notText };
   const { text, encoding } = decodeTextDetailed(bytes);
-  return encoding === "windows-1258" ? { text, notice: messages.definitionNotUtf8(file) } : { text };
+  return encoding === "windows-1258" || encoding === "windows-1252" ? { text, notice: messages.definitionNotUtf8(file, encoding) } : { text };
 }
 
 /**

@@ -190,13 +190,23 @@ describe("files saved by Excel on Vietnamese Windows", () => {
   test("uses the same Windows-1258 table as the platform's TextDecoder, for every byte", () => {
     const all = new Uint8Array(128).map((_, i) => 0x80 + i);
     // A byte 0x80–0xFF alone is never valid UTF-8, so each is read through the table. The text
-    // starts with "đ " (0xF0): Vietnamese text in Windows-1258, never taken for TCVN3 or VNI text
-    // ("AØ" alone would be VNI's "À").
+    // starts with "đ" and a tone mark (0xF0 0xEC): Vietnamese text in Windows-1258, never taken for
+    // TCVN3 or VNI text ("AØ" alone would be VNI's "À") nor for Western text (no tone mark).
     for (const b of all) {
-      const bytes = new Uint8Array([0xf0, 0x20, 0x41, b]);
+      const bytes = new Uint8Array([0xf0, 0xec, 0x20, 0x41, b]);
       const ours = decodeTextDetailed(bytes).text;
       expect(ours).toBe(new TextDecoder("windows-1258").decode(bytes).normalize("NFC"));
     }
+  });
+
+  test("a file with no Vietnamese tone mark, saved by Excel on a Western Windows, is read as Windows-1252: São Tomé stays São Tomé", () => {
+    // "São Tomé and Príncipe;Côte d'Ivoire;Curaçao;€" in Windows-1252: Windows-1258 would read ã as ă.
+    const text = "São Tomé and Príncipe;Côte d'Ivoire;Curaçao;Šibenik;€";
+    const cp1252: Record<string, number> = { "€": 0x80, Š: 0x8a };
+    const bytes = new Uint8Array([...text].map((c) => cp1252[c] ?? c.charCodeAt(0)));
+    expect(decodeTextDetailed(bytes)).toEqual({ text, encoding: "windows-1252" });
+    // Vietnamese text in Windows-1258 (a tone mark: "Xã" is "Xa" and a combining tilde) stays Vietnamese.
+    expect(decodeTextDetailed(new Uint8Array([0x58, 0x61, 0xde, 0x20, 0xf0, 0xe3]))).toEqual({ text: "Xã đă", encoding: "windows-1258" });
   });
 
   test("keeps commas and semicolons inside tab-separated fields", () => {

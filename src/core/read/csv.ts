@@ -14,8 +14,23 @@ import type { CellValue, WorkbookSnapshot } from "../types";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
-/** How the bytes of a text file were read. "windows-1258" means: they were not valid UTF-8. */
-export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1258";
+/**
+ * How the bytes of a text file were read. "windows-1258" and "windows-1252" mean: they were not
+ * valid UTF-8, and were read in Vietnamese Windows' code page, or (a text with no Vietnamese tone
+ * mark: saved by Excel on an English or other Western Windows) in Western European Windows'.
+ */
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1258" | "windows-1252";
+
+/** Whether a text was read in a Windows code page (not valid UTF-8): the user is told to check it. */
+export function isCodePage(encoding: TextEncoding): encoding is "windows-1258" | "windows-1252" {
+  return encoding === "windows-1258" || encoding === "windows-1252";
+}
+
+/**
+ * The bytes that are Vietnamese tone marks in Windows-1258 (combining grave, hook above, tilde,
+ * acute, dot below): nearly every Vietnamese text has one. In Windows-1252 they are Ì Ò Þ ì ò.
+ */
+const CP1258_TONE_MARKS = new Set([0xcc, 0xd2, 0xde, 0xec, 0xf2]);
 
 export interface DecodedText {
   text: string;
@@ -51,6 +66,19 @@ const CP1258_HIGH: readonly number[] = [
   0x00e0, 0x00e1, 0x00e2, 0x0103, 0x00e4, 0x00e5, 0x00e6, 0x00e7, 0x00e8, 0x00e9, 0x00ea, 0x00eb, 0x0301, 0x00ed, 0x00ee, 0x00ef,
   0x0111, 0x00f1, 0x0323, 0x00f3, 0x00f4, 0x01a1, 0x00f6, 0x00f7, 0x00f8, 0x00f9, 0x00fa, 0x00fb, 0x00fc, 0x01b0, 0x20ab, 0x00ff,
 ];
+
+/**
+ * Code points of the bytes 0x80–0x9F in Windows-1252 (the WHATWG index-windows-1252; from 0xA0 it
+ * is Latin-1). Written out: Node's TextDecoder reads those bytes as Latin-1's control characters.
+ */
+const CP1252_C1: readonly number[] = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+function cp1252(byte: number): string {
+  return String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? (CP1252_C1[byte - 0x80] ?? byte) : byte);
+}
 
 function cp1258(byte: number): string {
   return String.fromCharCode(byte < 0x80 ? byte : (CP1258_HIGH[byte - 0x80] ?? byte));
@@ -204,6 +232,13 @@ export function decodeTextDetailed(bytes: Uint8Array): DecodedText {
     const bytewise = latin1(bytes, start);
     const legacy = legacyOfBytes(bytewise);
     if (legacy !== undefined) return { text: bytewise, encoding: "windows-1258", legacy };
+  }
+  // No Vietnamese tone mark anywhere: not Vietnamese text, but one of a Western Windows ("São Tomé
+  // and Príncipe", "Côte d'Ivoire"), whose ã, õ, Ý… Windows-1258 would turn into ă, ơ, Ư.
+  if (longSequences === 0 && !bytes.subarray(start).some((b) => CP1258_TONE_MARKS.has(b))) {
+    const parts: string[] = [];
+    for (let i = start; i < bytes.length; i++) parts.push(cp1252(bytes[i] as number));
+    return { text: parts.join("").normalize("NFC"), encoding: "windows-1252" };
   }
   const parts: string[] = [];
   if (longSequences === 0) {

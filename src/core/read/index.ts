@@ -1,5 +1,5 @@
 /** Reading submissions from a workbook snapshot (or a CSV file), and validating them. */
-export { parseCsv, csvToSnapshot, decodeText, decodeTextDetailed } from "./csv";
+export { parseCsv, csvToSnapshot, decodeText, decodeTextDetailed, isCodePage } from "./csv";
 export type { CsvTable, CsvDelimiter, DecodedText, TextEncoding } from "./csv";
 export type { LegacyEncoding } from "../i18n/text";
 export { parseNumberText } from "./numbers";

@@ -605,13 +605,19 @@ export function legacyAdvice(legacy: LegacyEncoding): Message {
  * an old encoding of Vietnamese (csv.ts, DecodedText.legacy): saving it again as UTF-8 would keep
  * the wrong letters, so the sentence says to convert it.
  */
-export function notUtf8Message(file: string, legacy?: LegacyEncoding): Message {
+export function notUtf8Message(file: string, legacy?: LegacyEncoding, encoding: "windows-1258" | "windows-1252" = "windows-1258"): Message {
   if (legacy !== undefined) {
     const { name, sample } = LEGACY_NAMES[legacy];
     const steps = unikeySteps(legacy);
     return {
       vi: `Tệp ${file} không phải UTF-8: chữ tiếng Việt trong tệp được gõ bằng bảng mã cũ ${name.vi} (như "${sample}" thay cho "Đơn vị") nên không đọc được; lưu lại dưới dạng CSV UTF-8 không sửa được điều này. Hãy mở tệp, chuyển mã chữ sang Unicode rồi lưu lại dưới dạng CSV UTF-8 (${steps.vi}).`,
       en: `The file ${file} is not UTF-8: its Vietnamese text is typed in the old ${name.en} encoding (as "${sample}" for "Đơn vị"), so it cannot be read; saving it again as CSV UTF-8 does not correct this. Open the file, convert the text to Unicode, then save it as CSV UTF-8 (${steps.en}).`,
+    };
+  }
+  if (encoding === "windows-1252") {
+    return {
+      vi: `Tệp ${file} không phải UTF-8 và không có dấu tiếng Việt nên đã đọc theo bảng mã Tây Âu Windows-1252. Hãy kiểm tra các chữ có dấu, hoặc lưu lại dưới dạng CSV UTF-8.`,
+      en: `The file ${file} is not UTF-8 and holds no Vietnamese tone marks, so it was read as Western European Windows-1252. Check the accented letters, or save it again as CSV UTF-8.`,
     };
   }
   return {

@@ -95,7 +95,7 @@ describe("a package that unpacks to too much", () => {
       { name: "[Content_Types].xml", data: new TextEncoder().encode("<Types/>") },
       { name: "xl/sharedStrings.xml", data: new Uint8Array(10), declared: 5 * 2 ** 30 },
     ]);
-    expect(declaredUnpackedSize(bomb)).toEqual({ total: 5 * 2 ** 30 + 8, largest: { name: "xl/sharedStrings.xml", size: 5 * 2 ** 30 } });
+    expect(declaredUnpackedSize(bomb)).toEqual({ total: 5 * 2 ** 30 + 8, largest: { name: "xl/sharedStrings.xml", size: 5 * 2 ** 30 }, parts: ["[Content_Types].xml", "xl/sharedStrings.xml"] });
     expect(declaredUnpackedSize(new TextEncoder().encode("Mã,Tên\nA,B\n"))).toBeUndefined();
     expect(unpacksTooLarge(forms)).toBeUndefined();
   });

@@ -212,6 +212,11 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
       {state.scoredAt && (scoredAt || state.mode === "excel") && !(state.stale && state.stale.length > 0) && staleIndexMessage(state) === undefined && (
         <div className={st.row}>
           {scoredAt && <Text className={st.hint}>{t(lang, "scoredAt", scoredAt)}</Text>}
+          {score?.lang !== undefined && score.lang !== lang && (
+            <Text className={st.hint} data-testid="sheets-lang">
+              {t(lang, score.lang === "vi" ? "sheetsInVietnamese" : "sheetsInEnglish")}
+            </Text>
+          )}
           {/* Only in Excel, where the user edits the workbook beside the pane, sometimes unseen by it; a
               workbook opened in the browser changes only through the pane, which sees every change. */}
           {state.mode === "excel" && (

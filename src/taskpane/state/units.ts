@@ -1,5 +1,5 @@
 /** The list of units a template is made for: typed, pasted from Excel, or read from a CSV file. */
-import { type TextEncoding, parseCsv, splitCsvLine } from "../../core/read/csv";
+import { type TextEncoding, isCodePage, parseCsv, splitCsvLine } from "../../core/read/csv";
 import type { LegacyEncoding } from "../../core/i18n/text";
 import type { Message } from "../../core/i18n/text";
 import { type Lang, localize } from "../../core/i18n/text";
@@ -190,7 +190,7 @@ export function unitsFromCsvFile(bytes: Uint8Array, fileName: string): { text?: 
   }
   // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the
   // diacritics; lines with a category but no unit: read without them, and each named.
-  const said = [...(read.encoding === "windows-1258" ? [notUtf8Message(fileName, read.legacy)] : []), ...read.noUnit];
+  const said = [...(isCodePage(read.encoding) ? [notUtf8Message(fileName, read.legacy, read.encoding)] : []), ...read.noUnit];
   const text: Message = { vi: said.map((m) => m.vi).join(" "), en: said.map((m) => m.en).join(" ") };
   return { text: read.text, ...(said.length > 0 ? { problem: { text, state: "warning" as const } } : {}) };
 }

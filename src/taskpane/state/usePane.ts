@@ -108,6 +108,8 @@ export interface ScoreSummary {
   errors: Record<string, number>;
   /** What the index scored with calls its units ("sở, ban, ngành"): the table keeps its words whatever index is chosen after. */
   unitLabel?: LocalizedText;
+  /** The language the run wrote the results and charts sheets in (the Charts step keeps the workbook's). */
+  lang?: Lang;
 }
 
 /** The summary of a scoring run: the units, their ranks, and what the table needs of the index scored with. */
@@ -997,7 +999,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               chartKinds: s.chartKinds,
               onProgress: (stage, fraction) => progress(stage, fraction),
             });
-            const summary = scoreSummary(result.units, result.issues, result.ranking, model);
+            const summary = { ...scoreSummary(result.units, result.issues, result.ranking, model), lang: result.lang };
             const ranked = summary.ranked;
             // The Charts step's button says what it did to the charts; the Score step's, what it scored.
             const done = from === "charts" ? pipeline.chartsNotice(result, result.lang, s.lang, (s.stale?.length ?? 0) > 0) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units, model.definition.unitLabel);
