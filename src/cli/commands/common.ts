@@ -763,18 +763,35 @@ export function notXlsxKnown(data: Uint8Array, path: string): Message | undefine
   if (tooLarge) return tooLargeToUnpackMessage(path, tooLarge);
   const noSheet = withoutWorksheets(data);
   if (noSheet) return withoutWorksheetsMessage(path, noSheet);
-  const kind = contentKind(data);
-  if (kind === "encrypted") return M.passwordToOpen(path);
-  if (kind === "xls") return M.xlsNamedXlsx(path, nameEnding(path));
-  if (kind === "ods") return M.odsNamedXlsx(path, nameEnding(path));
-  if (kind === "markup") return M.markupNamedXlsx(path, nameEnding(path));
-  if (kind === "csv") return M.csvNamedXlsx(path, nameEnding(path));
-  return undefined;
+  return contentMessage(contentKind(data), path, ["encrypted", "xls", "ods", "markup", "csv"]);
 }
 
-/** How a file's name ends, as the sentences say it (".xlsx", ".csv"; ".xlsx" for a name without one). */
-function nameEnding(path: string): string {
-  return extname(path).toLowerCase() || ".xlsx";
+type ContentKind = "encrypted" | "xls" | "ods" | "markup" | "csv" | "text" | "binary";
+
+/**
+ * What the file at `path` is, said from its content's kind when that kind is among `said` (each
+ * caller says those that are not what the file's name promises): a password to open, or a kind
+ * named with how the name ends (".csv", ".xls"; ".xlsx" for a name without one).
+ */
+function contentMessage(kind: ContentKind, path: string, said: readonly ContentKind[]): Message | undefined {
+  if (!said.includes(kind)) return undefined;
+  const ending = extname(path).toLowerCase() || ".xlsx";
+  switch (kind) {
+    case "encrypted":
+      return M.passwordToOpen(path);
+    case "xls":
+      return M.xlsNamedXlsx(path, ending);
+    case "ods":
+      return M.odsNamedXlsx(path, ending);
+    case "markup":
+      return M.markupNamedXlsx(path, ending);
+    case "csv":
+      return M.csvNamedXlsx(path, ending);
+    case "binary":
+      return M.notText(path, ending);
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -783,7 +800,7 @@ function nameEnding(path: string): string {
  * spreadsheet, a web page or XML file (text starting with "<"), a table of text (lines of fields,
  * no NUL byte but in UTF-16), other text, or something else (a zip, another binary).
  */
-function contentKind(data: Uint8Array): "encrypted" | "xls" | "ods" | "markup" | "csv" | "text" | "binary" {
+function contentKind(data: Uint8Array): ContentKind {
   if (isPasswordEncrypted(data)) return "encrypted";
   if (startsWith(data, COMPOUND_FILE)) return "xls";
   if (isOpenDocumentSpreadsheet(data)) return "ods";
@@ -804,12 +821,7 @@ function contentKind(data: Uint8Array): "encrypted" | "xls" | "ods" | "markup" |
 export function notATable(data: Uint8Array, path: string): Message | undefined {
   if (data.length === 0) return M.emptyFile(path);
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04]) && !isOpenDocumentSpreadsheet(data)) return M.xlsxMisnamed(path, extname(path));
-  const kind = contentKind(data);
-  if (kind === "encrypted") return M.passwordToOpen(path);
-  if (kind === "xls") return M.xlsNamedXlsx(path, nameEnding(path));
-  if (kind === "ods") return M.odsNamedXlsx(path, nameEnding(path));
-  if (kind === "binary") return M.notText(path, nameEnding(path));
-  return undefined;
+  return contentMessage(contentKind(data), path, ["encrypted", "xls", "ods", "binary"]);
 }
 
 /**
@@ -822,13 +834,8 @@ export function otherFormatMisnamed(data: Uint8Array, path: string): Message | u
   const misnamed = workbookMisnamed(data, path);
   if (misnamed) return misnamed;
   const ext = extname(path).toLowerCase();
-  const kind = contentKind(data);
-  if (kind === "encrypted") return M.passwordToOpen(path);
-  if (kind === "xls" && ext !== ".xls") return M.xlsNamedXlsx(path, nameEnding(path));
-  if (kind === "ods" && ext !== ".ods") return M.odsNamedXlsx(path, nameEnding(path));
-  if (kind === "markup") return M.markupNamedXlsx(path, nameEnding(path));
-  if (kind === "csv") return M.csvNamedXlsx(path, nameEnding(path));
-  return undefined;
+  // An .xls that is an .xls, an .ods that is an .ods: said by their extension (unknownExtension).
+  return contentMessage(contentKind(data), path, ["encrypted", "markup", "csv", ...(ext === ".xls" ? [] : ["xls" as const]), ...(ext === ".ods" ? [] : ["ods" as const])]);
 }
 
 /** Display width of a cell of text: code points after NFC (Vietnamese letters are one column each). */

@@ -264,6 +264,8 @@ export function CheckStep({
   const [query, setQuery] = useState("");
   // The kind of finding chosen: a code, or "" for every kind.
   const [kind, setKind] = useState("");
+  // Whether the user has changed the severity or the kind shown: from then on, the count of units listed is said.
+  const [filterTouched, setFilterTouched] = useState(false);
   // The findings (summary and list) are drawn from deferred values: after a check, a change of
   // filter, of search or of language, the pane answers at once (the radio button, the letter
   // typed, the language) and draws the findings in the background. The list draws a page of units
@@ -292,15 +294,11 @@ export function CheckStep({
   // After the user changes the severity or the kind shown, a screen reader hears how many units
   // the list shows now (the list itself is drawn anew, which says nothing): not on opening the step.
   const unitLabel = state.index.model?.definition.unitLabel;
-  const chosen = `${listFilter}|${listKind}`;
-  const firstChosen = useRef<string | undefined>(chosen);
-  // Once changed, every choice is said, the first one again too.
-  if (firstChosen.current !== undefined && chosen !== firstChosen.current) firstChosen.current = undefined;
   const shownUnits = useMemo(
     () => findingGroups(issues ?? [], { filter: listFilter, kind: listKind, query: "" }, unitNames, listLang).filter((g) => g.unit !== undefined).length,
     [issues, listFilter, listKind, unitNames, listLang],
   );
-  const filterShown = firstChosen.current === undefined && !drawing && shownUnits > 0 ? t(listLang, "findingsListed", { units: unitsCountText(shownUnits, listLang, unitLabel) }) : undefined;
+  const filterShown = filterTouched && !drawing && shownUnits > 0 ? t(listLang, "findingsListed", { units: unitsCountText(shownUnits, listLang, unitLabel) }) : undefined;
   return (
     <div className={st.step}>
       <h2 className={st.heading}>{t(lang, "checkTitle")}</h2>
@@ -373,7 +371,10 @@ export function CheckStep({
               className={s.filter}
               aria-label={t(lang, "filterLabel")}
               value={filter}
-              onChange={(_, d) => setFilter(d.value as "all" | "errors")}
+              onChange={(_, d) => {
+                setFilter(d.value as "all" | "errors");
+                setFilterTouched(true);
+              }}
             >
               <Radio value="all" label={t(lang, "filterAll")} />
               <Radio value="errors" label={t(lang, "filterErrors")} />
@@ -382,7 +383,10 @@ export function CheckStep({
           {issues.length > 0 && (
             <div className={s.narrow}>
               <Field label={t(lang, "findingKind")}>
-                <Select className={st.select} value={kindNow} onChange={(_, d) => setKind(d.value)} data-testid="finding-kind">
+                <Select className={st.select} value={kindNow} onChange={(_, d) => {
+                  setKind(d.value);
+                  setFilterTouched(true);
+                }} data-testid="finding-kind">
                   <option value="">{t(lang, "findingKindAll", { count: ofSeverity })}</option>
                   {kinds.map((k) => (
                     <option key={k.code} value={k.code}>
