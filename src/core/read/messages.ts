@@ -645,6 +645,20 @@ export function cellNumberText(x: number, lang: "vi" | "en"): string {
  * number (`rawNumber`) without quotes, as the language writes it (-1, 1,5 in vi; 1.5 in en), since
  * the user typed a number, not its text.
  */
+/**
+ * A code typed where Excel reads it as a date ("1.4" became 1 April: `raw` the date as the hosts
+ * give it, `list` the index's codes it may have been, codesTurnedDate): what the cell shows, and
+ * what to do. Undefined for any other unknown code.
+ */
+function codeAsDate(p: MessageParams): Message | undefined {
+  const date = p.list !== undefined && p.list.length > 0 ? hostDate(p.raw ?? "") : undefined;
+  if (!date || !p.list) return undefined;
+  return {
+    vi: `ô mã đang là ngày ${date.shown.vi} (có thể Excel đã đổi mã thành ngày tháng) nên dòng này được bỏ qua; nếu đây là mã ${p.list.join(" hoặc ")}, hãy định dạng ô là Văn bản (Text) rồi nhập lại mã`,
+    en: `the code cell holds the date ${date.shown.en} (Excel may have turned the code into a date), so this row is ignored; if it is code ${p.list.join(" or ")}, format the cell as Text and type the code again`,
+  };
+}
+
 function quote(p: Pick<MessageParams, "raw" | "rawNumber">, lang: "vi" | "en"): string {
   if (p.rawNumber !== undefined && Number.isFinite(p.rawNumber)) return cellNumberText(p.rawNumber, lang);
   return `"${p.raw ?? ""}"`;
@@ -1630,16 +1644,10 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           vi: `cột ${quote(p, "vi")} cũng mang mã ${p.node} như cột ${p.found} nên được bỏ qua; số liệu ${p.node} lấy ở cột ${p.found}. Nếu cần cột này, hãy xóa hoặc đổi tên cột ${p.found}`,
           en: `column ${quote(p, "en")} names code ${p.node}, as column ${p.found} does, so it is ignored; input ${p.node} is read from column ${p.found}. To use this column, delete or rename column ${p.found}`,
         }
-      : p.list !== undefined && p.list.length > 0 && hostDate(p.raw ?? "") !== undefined
-        ? // A code typed where Excel reads it as a date ("1.4" became 1 April): what it shows, and the code it may be.
-          {
-            vi: `ô mã đang là ngày ${hostDate(p.raw ?? "")!.shown.vi} (có thể Excel đã đổi mã thành ngày tháng) nên dòng này được bỏ qua; nếu đây là mã ${p.list.join(" hoặc ")}, hãy định dạng ô là Văn bản (Text) rồi nhập lại mã`,
-            en: `the code cell holds the date ${hostDate(p.raw ?? "")!.shown.en} (Excel may have turned the code into a date), so this row is ignored; if it is code ${p.list.join(" or ")}, format the cell as Text and type the code again`,
-          }
-        : {
-            vi: `mã ${quote(p, "vi")} không có trong bộ chỉ số nên được bỏ qua`,
-            en: `code ${quote(p, "en")} is not in the index and is ignored`,
-          },
+      : codeAsDate(p) ?? {
+          vi: `mã ${quote(p, "vi")} không có trong bộ chỉ số nên được bỏ qua`,
+          en: `code ${quote(p, "en")} is not in the index and is ignored`,
+        },
   "unknown-category": (p) =>
     p.categories !== undefined && p.categories.length === 0
       ? {

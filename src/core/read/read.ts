@@ -609,10 +609,6 @@ function naWithFigures(answers: { at: MessageParams; raw: string; input: string;
 }
 
 /**
- * `percentCells`: the cells of the unit's sheet that show their number as a percentage. `dates`:
- * the workbook's date system, for every finding (ReadOptions.date1904).
- */
-/**
  * The codes of the index a date in a code cell may have been typed as (`raw`, the date as the hosts
  * give it: "2024-04-01"): "1.4", typed where Excel reads day.month (or month.day) as a date, became
  * 1 April. Those of the index's codes (nodes, inputs) that are the day and month either way round.
@@ -625,6 +621,10 @@ export function codesTurnedDate(model: IndexModel, raw: string): string[] {
   return ways.filter((c) => model.nodes.has(c) || model.inputs.has(c));
 }
 
+/**
+ * `percentCells`: the cells of the unit's sheet that show their number as a percentage. `dates`:
+ * the workbook's date system, for every finding (ReadOptions.date1904).
+ */
 function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: ReadonlySet<string> | undefined, dates: Pick<MessageParams, "date1904">): Built {
   const issues: Issue[] = [];
   // Codes and names are compared without the invisible characters text pasted from Word or a PDF brings.
