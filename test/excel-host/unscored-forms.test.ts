@@ -1,7 +1,8 @@
 /**
  * A scored form copied in Excel (Move or Copy, "Create a copy") and left as it is: the copy is a
  * second form of its unit and is not scored, so the next scoring empties the summary it copied
- * (total, rank, rank in category) and the line under it, and leaves what the user typed on it.
+ * (total, rank, rank in category) and the line under it, writes where the summary was why the
+ * copy is not scored (as the file host does), and leaves what the user typed on it.
  * Emptying the copy's `Điểm` column below the first rows needs that column read: the Excel host
  * reads, below a form's top rows, the reader's columns, the `Điểm` columns and those right of the
  * table (src/hosts/excel/read.ts), and empties the cells the file host empties.
@@ -51,6 +52,21 @@ function filled(double: ExcelDouble, sheet: string): Map<string, unknown> {
   return out;
 }
 
+/**
+ * The cells, one under the other from `at` (where the summary was), of the line that says why a
+ * form is not scored ("Chưa được chấm: …"): its pieces up to the one that ends the sentence.
+ */
+function linePieces(double: ExcelDouble, sheet: string, at: { row: number; col: number }): string[] {
+  const out: string[] = [];
+  for (let row = at.row; row < at.row + 8; row++) {
+    const v = double.sheet(sheet).get(row, at.col)?.v;
+    if (typeof v !== "string" || v === "" || (out.length === 0 && !v.startsWith("Chưa được chấm"))) break;
+    out.push(cellAddress(row + 1, at.col + 1));
+    if (v.endsWith(".")) break;
+  }
+  return out;
+}
+
 /** Where the summary's first label is on a sheet (in its first rows), as "D1". */
 function summaryAt(double: ExcelDouble, sheet: string): { row: number; col: number } | undefined {
   for (let row = 0; row < 8; row++) for (let col = 0; col < 16; col++) if (double.sheet(sheet).get(row, col)?.v === "Tổng điểm") return { row, col };
@@ -80,14 +96,19 @@ describe("a copy of a scored form in Excel, scored again", () => {
     const second = await score(double, definition);
     expect(double.requests.every((r) => r.ok)).toBe(true);
     expect(second.issues.some((i) => i.code === "duplicate-unit" && i.sheet === copy)).toBe(true);
-    // The copy: no summary, no line.
+    // The copy: no summary, no copied line; where its summary was, why it is not scored, as the
+    // file host writes it (the line in pieces one under the other), the rest empty.
     expect(summaryAt(double, copy)).toBeUndefined();
+    const pieces = linePieces(double, copy, at);
+    expect(pieces.map((a) => String(value(double, copy, a))).join(" ")).toMatch(/^Chưa được chấm: .*bản thứ hai nên không được chấm\.$/);
     for (let dr = 0; dr <= 3; dr++) {
       for (const dc of [0, 1]) {
         const { row, col } = cellOf(dr, dc);
+        if (dc === 0 && dr < pieces.length) continue;
         expect([dr, dc, value(double, copy, cellAddress(row + 1, col + 1)), double.sheet(copy).get(row, col)?.f ?? null]).toEqual([dr, dc, null, null]);
       }
     }
+    for (let dr = 0; dr <= 3; dr++) expect(double.sheet(copy).get(at.row + dr, at.col)?.f).toBeUndefined();
     // What the user typed stays: the unit, its figures, its own column.
     expect(value(double, copy, "B2")).toBe(value(double, form, "B2"));
     const cells = first.submissions[0]!.source!.cells!;
@@ -143,7 +164,10 @@ describe("a copy of a scored form in Excel, scored again", () => {
       await score(double, definition);
       expect(double.requests.every((r) => r.ok)).toBe(true);
       const after = filled(double, copy);
-      expect(emptied.filter((a) => after.has(a))).toEqual([]);
+      // Emptied, but for the line that says why the copy is not scored, written where its summary was.
+      const line = linePieces(double, copy, topLeft(emptied[0]!));
+      expect(line.length).toBeGreaterThan(0);
+      expect(emptied.filter((a) => after.has(a) && !line.includes(a))).toEqual([]);
       expect(kept.filter(([a, v]) => after.get(a) !== v)).toEqual([]);
       // The form it copies keeps its scores.
       const scoresOfForm = [...formBefore].filter(([a, v]) => topLeft(a).col === scoreColumn - 1 && topLeft(a).row + 1 > header && typeof v === "number");
