@@ -59,6 +59,46 @@ export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[]
 }
 
 /**
+ * A units table with no category column by its label (Nhóm/Loại đơn vị/Category), for an index
+ * that has categories, whose column under another header ("Type", "Khối", "Phân loại") holds in
+ * every filled cell one of the index's categories (by id or name, as resolveCategory reads them):
+ * that column is the units' categories. The rows with its header read as "Nhóm", and the header it
+ * had, to be said (categoryColumnByContentMessage); undefined when there is no such column, or the
+ * table already has one by its label or has no header line (no name column). The name and code
+ * columns are never taken for it.
+ */
+export function categoryColumnByContent(
+  model: IndexModel,
+  rows: readonly (readonly string[])[],
+): { rows: (readonly string[])[]; header: string; column: number } | undefined {
+  if (model.categories.length === 0 || rows.length < 2) return undefined;
+  const head = rows[0]!;
+  const folded = head.map((h) => foldText(h));
+  if (CATEGORY.some((n) => folded.includes(n))) return undefined;
+  const own = new Set([NAME, CODE].map((names) => names.map((n) => folded.indexOf(n)).find((i) => i >= 0) ?? -1));
+  // A first line without a name column is no header (a list without one, its first unit read as it): nothing to find.
+  if (NAME.every((n) => !folded.includes(n))) return undefined;
+  for (let c = 0; c < head.length; c++) {
+    if (own.has(c)) continue;
+    const filled = rows.slice(1).map((r) => normalizeKey(r[c] ?? "")).filter((v) => v !== "");
+    if (filled.length > 0 && filled.every((v) => resolveCategory(model, v) !== undefined)) {
+      return { rows: [head.map((h, i) => (i === c ? "Nhóm" : h)), ...rows.slice(1)], header: head[c]!.trim(), column: c + 1 };
+    }
+  }
+  return undefined;
+}
+
+/** What is said of a column read as the units' categories by what it holds (categoryColumnByContent): by its header, or its place when it has none. */
+export function categoryColumnByContentMessage(file: string, found: { header: string; column: number }): Message {
+  const vi = found.header === "" ? `cột thứ ${found.column}` : `cột "${found.header}"`;
+  const en = found.header === "" ? `column ${found.column}` : `column "${found.header}"`;
+  return {
+    vi: `${file}: ${vi} được đọc là cột loại đơn vị, vì mọi ô có ghi của cột là một loại đơn vị của bộ chỉ số.`,
+    en: `${file}: ${en} is read as the unit category column, as every filled cell of it is one of the index's unit categories.`,
+  };
+}
+
+/**
  * The lines (1-based; 1 is the header line) of a units table that give a category but neither a
  * unit's code nor its name: no form can be made for them, and they are said, not dropped silently.
  * Blank lines, and lines of other columns only (an "STT" run on), are not. Empty without a name column.

@@ -73,6 +73,32 @@ describe("what the Collect step takes from a units CSV file, and says about it",
   });
 });
 
+describe("a units list whose categories stand under a header of their own (\"Khối\", \"Type\")", () => {
+  const department = builtinModel("dti-so-nganh-mau");
+
+  test("a CSV file's column of the index's categories gives the units their categories, with a note naming the column", () => {
+    const read = unitsFromCsvFile(new TextEncoder().encode("Mã đơn vị;Đơn vị;Khối\nSYT;Sở Y tế;co-dvc\nSNV;Sở Nội vụ;Sở, ban, ngành không có dịch vụ công\n"), "ds.csv", department);
+    expect(parseUnitList(read.text!, department).map((u) => u.category)).toEqual(["co-dvc", "Sở, ban, ngành không có dịch vụ công"]);
+    expect(read.problem).toEqual({
+      state: "none",
+      text: {
+        vi: 'ds.csv: cột "Khối" được đọc là cột loại đơn vị, vì mọi ô có ghi của cột là một loại đơn vị của bộ chỉ số.',
+        en: 'ds.csv: column "Khối" is read as the unit category column, as every filled cell of it is one of the index\'s unit categories.',
+      },
+    });
+    // Without the index (none chosen yet), or with a column of other words, nothing is taken for the categories.
+    expect(unitsFromCsvFile(new TextEncoder().encode("Mã đơn vị;Đơn vị;Khối\nSYT;Sở Y tế;co-dvc\n"), "ds.csv")).toEqual({ text: "SYT; Sở Y tế; " });
+    expect(unitsFromCsvFile(new TextEncoder().encode("Mã đơn vị;Đơn vị;Ghi chú\nSYT;Sở Y tế;co-dvc\nSNV;Sở Nội vụ;mới\n"), "ds.csv", department).problem).toBeUndefined();
+  });
+
+  test("rows pasted from Excel with their header read the column as the categories too", () => {
+    expect(parseUnitList("STT\tMã đơn vị\tĐơn vị\tType\n1\tSYT\tSở Y tế\tco-dvc\n2\tSNV\tSở Nội vụ\tkhong-dvc", department)).toEqual([
+      { code: "SYT", name: "Sở Y tế", category: "co-dvc", line: 2 },
+      { code: "SNV", name: "Sở Nội vụ", category: "khong-dvc", line: 3 },
+    ]);
+  });
+});
+
 describe("a list of units typed with commas", () => {
   const department = builtinModel("dti-so-nganh-mau");
 

@@ -10,6 +10,8 @@ import {
   rowsWithoutUnit,
   similarNamesMessage,
   unitsFromRows,
+  categoryColumnByContent,
+  categoryColumnByContentMessage,
   unitsOfUnknownCategory,
   unitsWithIgnoredCategory,
   unitsWithSameCode,
@@ -42,6 +44,8 @@ export interface UnitLine {
 export interface UnitsRead {
   units: UnitLine[];
   noUnit: number[];
+  /** A column read as the units' categories by what it holds (categoryColumnByContent), to be said. */
+  categoryColumn?: { header: string; column: number };
 }
 
 /**
@@ -49,7 +53,7 @@ export interface UnitsRead {
  * more fields than the header (a name with a comma, not quoted) would shift its name into the
  * category: every such line is named, and nothing is written.
  */
-export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { encoding: TextEncoding; legacy?: LegacyEncoding } {
+export function readUnitsCsv(data: Uint8Array, path: string, model?: IndexModel): UnitsRead & { encoding: TextEncoding; legacy?: LegacyEncoding } {
   const { rows, encoding, delimiter, legacy } = parseCsv(data);
   // A list typed in a legacy font (TCVN3, VNI): its header's "§¬n vÞ" is no "Đơn vị"; the file is
   // to be converted, which the sentence says, rather than given a header line it already has.
@@ -59,7 +63,7 @@ export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { enco
     const lines = (l: Lang): string[] => wide.map((w) => M.unitsWideLine(path, w.line, w.fields, w.header, delimiter)[l]);
     fail(M.unitsWideLines(path, wide.length), { vi: lines("vi"), en: lines("en") });
   }
-  return { ...unitLines(rows, path, { delimiter }), encoding, ...(legacy !== undefined ? { legacy } : {}) };
+  return { ...unitLines(rows, path, { delimiter }, model), encoding, ...(legacy !== undefined ? { legacy } : {}) };
 }
 
 /**
@@ -67,7 +71,7 @@ export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { enco
  * row names the columns (Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category), one unit a row. Cells
  * are read as the scoring reads them (a formula by its result, a number as its digits).
  */
-export async function readUnitsXlsx(data: Uint8Array, path: string): Promise<UnitsRead> {
+export async function readUnitsXlsx(data: Uint8Array, path: string, model?: IndexModel): Promise<UnitsRead> {
   let sheet: ReturnType<typeof snapshotSheet> | undefined;
   let name = "";
   try {
@@ -80,7 +84,7 @@ export async function readUnitsXlsx(data: Uint8Array, path: string): Promise<Uni
   }
   if (sheet === undefined) return fail(notXlsxReason(data, path));
   const rows = sheet.values.map((row) => row.map(cellText));
-  return unitLines(rows, path, { sheet: name });
+  return unitLines(rows, path, { sheet: name }, model);
 }
 
 /** How many fields the first line not blank has, up to its last field not blank (0: every line is blank). */
@@ -106,9 +110,13 @@ function cellText(v: CellValue): string {
  * but no unit, or the sentence saying why there are none. A line with a code but no name is the
  * unit of that code, its form named by it. A first line that names no unit column (a list without
  * a header line, its first unit read as one) is quoted, with the header line to add, as the file
- * holds it (`where`: a CSV file's separator, or a workbook's sheet).
+ * holds it (`where`: a CSV file's separator, or a workbook's sheet). For an index with categories,
+ * a table without a Nhóm column whose column under another header holds only the index's
+ * categories has them read from it (categoryColumnByContent).
  */
-function unitLines(rows: readonly (readonly string[])[], path: string, where: { delimiter: string } | { sheet: string }): UnitsRead {
+function unitLines(table: readonly (readonly string[])[], path: string, where: { delimiter: string } | { sheet: string }, model?: IndexModel): UnitsRead {
+  const byContent = model && categoryColumnByContent(model, table);
+  const rows = byContent?.rows ?? table;
   const entries = unitsFromRows(rows);
   if (entries === undefined) return fail(M.unitsNoColumn(path, rows[0] ?? [], where, lineWidth(rows)));
   if (entries.length === 0) fail(M.unitsEmpty(path));
@@ -120,7 +128,7 @@ function unitLines(rows: readonly (readonly string[])[], path: string, where: { 
     ...(e.code === "" ? { uncoded: true } : {}),
     ...(e.unnamed ? { unnamed: true } : {}),
   }));
-  return { units, noUnit: rowsWithoutUnit(rows) };
+  return { units, noUnit: rowsWithoutUnit(rows), ...(byContent ? { categoryColumn: { header: byContent.header, column: byContent.column } } : {}) };
 }
 
 /**
@@ -128,17 +136,17 @@ function unitLines(rows: readonly (readonly string[])[], path: string, where: { 
  * with how its bytes were read). Another spreadsheet format (.xls, .ods…) gets the sentence
  * `score` gives it: save it as .xlsx (or CSV).
  */
-async function readUnitsFile(io: CliIO, path: string): Promise<UnitsRead & { encoding?: TextEncoding; legacy?: LegacyEncoding }> {
+async function readUnitsFile(io: CliIO, path: string, model: IndexModel): Promise<UnitsRead & { encoding?: TextEncoding; legacy?: LegacyEncoding }> {
   const ext = extname(path).toLowerCase();
   // A file that is not there is said to be missing first, whatever its extension.
   const data = readInputFile(io, path);
   if (isOtherSpreadsheet(ext)) fail(M.unknownExtension(path, ext));
   // Any other file (a definition's .json, a document) is refused by its kind, not read as CSV.
   if (!readsAsUnits(path)) fail(M.unitsKindNotRead(path, extname(path)));
-  if (WORKBOOK_EXTENSIONS.includes(ext)) return readUnitsXlsx(data, path);
+  if (WORKBOOK_EXTENSIONS.includes(ext)) return readUnitsXlsx(data, path, model);
   const problem = notATable(data, path);
   if (problem) fail(problem);
-  return readUnitsCsv(data, path);
+  return readUnitsCsv(data, path, model);
 }
 
 /** Whether a file's extension is one --units reads: a table of text (.csv, .txt, .tsv) or an Excel workbook (.xlsx, .xlsm). */
@@ -189,9 +197,11 @@ function warnUnitsWithoutCategory(io: CliIO, model: IndexModel, units: UnitLine[
 /**
  * Nothing of the units file is left out unsaid: a line with a code but no name gets a form named
  * by its code (a note), a line with a category but no unit gets none (a warning), each named by
- * its line, so that the count of forms made adds up.
+ * its line, so that the count of forms made adds up; a column read as the categories by what it
+ * holds is named (a note).
  */
 function sayUnnamedAndEmptyLines(io: CliIO, read: UnitsRead, path: string, lang: Lang): void {
+  if (read.categoryColumn) io.stderr.write(`${T.severityOne.info[lang]}: ${categoryColumnByContentMessage(path, read.categoryColumn)[lang]}\n`);
   for (const u of read.units) if (u.unnamed) io.stderr.write(`${T.severityOne.info[lang]}: ${unnamedUnitMessage(path, u.line, u.unit.code)[lang]}\n`);
   for (const line of read.noUnit) io.stderr.write(`${T.severityOne.warning[lang]}: ${rowWithoutUnitMessage(path, line)[lang]}\n`);
 }
@@ -273,7 +283,7 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   // A copy of a built-in that kept its id and version: its forms would be taken for the built-in's.
   const sameName = sameNameAsBuiltinMessage(model.definition, BUILTIN_INDICES);
   if (sameName) io.stderr.write(`${T.severityOne.warning[lang]}: ${sameName[lang]}\n`);
-  const read = await readUnitsFile(io, args.units);
+  const read = await readUnitsFile(io, args.units, model);
   const { units: lines, encoding } = read;
   warnIfOutOpen(io, args.out, lang);
   if (encoding !== undefined && isCodePage(encoding)) io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units, read.legacy, encoding)[lang]}\n`);

@@ -12,6 +12,8 @@ import {
   rowsWithoutUnit,
   similarNamesMessage,
   unitsFromRows,
+  categoryColumnByContent,
+  categoryColumnByContentMessage,
   unitsOfUnknownCategory,
   unitsWithIgnoredCategory,
   unitsWithSameCode,
@@ -116,15 +118,18 @@ function lineUnderHeader(header: readonly string[], fields: string[], sep: strin
  */
 export function parseUnitList(text: string, model?: IndexModel): UnitLine[] {
   const units: UnitLine[] = [];
-  let header: string[] | undefined;
-  for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    if (raw.trim() === "") continue;
+  let header: readonly string[] | undefined;
+  const lines = text.split(/\r?\n/).flatMap((raw, i) => {
+    if (raw.trim() === "") return [];
     const sep = raw.includes("\t") ? "\t" : raw.includes(";") ? ";" : raw.includes(",") ? "," : null;
     const parts = withoutTrailingBlanks(sep ? splitCsvLine(raw, sep) : [raw.trim()]);
-    if (parts.length === 0) continue;
-    const line = i + 1;
+    return parts.length === 0 ? [] : [{ sep, parts, line: i + 1 }];
+  });
+  for (const [at, { sep, parts, line }] of lines.entries()) {
     if (parts.length > 1 && isHeader(parts)) {
-      header = parts;
+      // A column of the index's categories under another header ("Khối") is the categories, as in a CSV file.
+      const below = lines.slice(at + 1).map((l) => l.parts);
+      header = (model && categoryColumnByContent(model, [parts, ...below])?.rows[0]) ?? parts;
       continue;
     }
     if (parts.length === 1) units.push({ code: "", name: parts[0]!, line });
@@ -153,29 +158,41 @@ export function parseUnitList(text: string, model?: IndexModel): UnitLine[] {
 export function unitListFromCsv(
   bytes: Uint8Array,
   fileName: string,
-): { text: string; encoding: TextEncoding; legacy?: LegacyEncoding; wide: Message[]; noUnit: Message[] } | undefined {
-  const { encoding, rows, delimiter, legacy } = parseCsv(bytes);
+  model?: IndexModel,
+): { text: string; encoding: TextEncoding; legacy?: LegacyEncoding; wide: Message[]; noUnit: Message[]; categoryColumn?: Message } | undefined {
+  const { encoding, rows: table, delimiter, legacy } = parseCsv(bytes);
+  // A column of the index's categories under another header ("Type", "Khối") is the categories, as the command line reads it.
+  const byContent = model && categoryColumnByContent(model, table);
+  const rows = byContent?.rows ?? table;
   const units = unitsFromRows(rows);
   if (units === undefined) return undefined;
   // A line with more fields than the header: a name with the delimiter in it, not quoted. Its
   // fields would be read shifted (a piece of the name taken for the category).
   const wide = rowsWiderThanHeader(rows).map((w) => wideRowMessage(fileName, w, delimiter));
   const noUnit = rowsWithoutUnit(rows).map((line) => rowWithoutUnitMessage(fileName, line));
-  return { text: units.map((u) => joinFields([u.code, u.name, u.category ?? ""])).join("\n"), encoding, ...(legacy !== undefined ? { legacy } : {}), wide, noUnit };
+  return {
+    text: units.map((u) => joinFields([u.code, u.name, u.category ?? ""])).join("\n"),
+    encoding,
+    ...(legacy !== undefined ? { legacy } : {}),
+    wide,
+    noUnit,
+    ...(byContent ? { categoryColumn: categoryColumnByContentMessage(fileName, byContent) } : {}),
+  };
 }
 
 /** What the pane says about a units CSV file, in both languages, under the list it fills. */
 export interface CsvProblem {
   text: Message;
-  state: "error" | "warning";
+  /** "none": a note only (a column read as the categories by what it holds). */
+  state: "error" | "warning" | "none";
 }
 
 /**
  * A units CSV file as the Collect step takes it: the list it gives (undefined when nothing is
  * taken: no name column, or lines that would be read shifted), and what to say about it.
  */
-export function unitsFromCsvFile(bytes: Uint8Array, fileName: string): { text?: string; problem?: CsvProblem } {
-  const read = unitListFromCsv(bytes, fileName);
+export function unitsFromCsvFile(bytes: Uint8Array, fileName: string, model?: IndexModel): { text?: string; problem?: CsvProblem } {
+  const read = unitListFromCsv(bytes, fileName, model);
   if (read === undefined) return { problem: { text: tBoth("unitsCsvNoName", { name: fileName }), state: "error" } };
   // Nothing taken from a file whose lines would be read shifted: the first such line, and how many.
   if (read.wide.length > 0) {
@@ -189,10 +206,12 @@ export function unitsFromCsvFile(bytes: Uint8Array, fileName: string): { text?: 
     };
   }
   // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the
-  // diacritics; lines with a category but no unit: read without them, and each named.
-  const said = [...(isCodePage(read.encoding) ? [notUtf8Message(fileName, read.legacy, read.encoding)] : []), ...read.noUnit];
+  // diacritics; lines with a category but no unit: read without them, and each named. A column
+  // read as the categories by what it holds: a note.
+  const warned = [...(isCodePage(read.encoding) ? [notUtf8Message(fileName, read.legacy, read.encoding)] : []), ...read.noUnit];
+  const said = [...warned, ...(read.categoryColumn ? [read.categoryColumn] : [])];
   const text: Message = { vi: said.map((m) => m.vi).join(" "), en: said.map((m) => m.en).join(" ") };
-  return { text: read.text, ...(said.length > 0 ? { problem: { text, state: "warning" as const } } : {}) };
+  return { text: read.text, ...(said.length > 0 ? { problem: { text, state: warned.length > 0 ? ("warning" as const) : ("none" as const) } } : {}) };
 }
 
 /** "dòng 2 (Sở A) và dòng 4 (Sở B)" / "Line 2 (Sở A) and line 4 (Sở B)": lines of the list with their units, as each problem names them. */

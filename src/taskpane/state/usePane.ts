@@ -567,7 +567,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       setUnitsText: (unitsText: string) => patch({ unitsText, unitsCsvProblem: undefined }),
       /** A units CSV file: its list replaces the one typed, unless nothing could be taken from it. */
       openUnitsCsv: (file: PickedFile) => {
-        const read = unitsFromCsvFile(file.data, file.name);
+        const read = unitsFromCsvFile(file.data, file.name, ref.current.index.model);
         patch((s) => ({ unitsText: read.text ?? s.unitsText, unitsCsvProblem: read.problem }));
       },
       // A success message belongs to the step it came from; warnings and errors stay until dismissed.
