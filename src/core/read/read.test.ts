@@ -155,11 +155,11 @@ describe("layout A: one sheet per unit", () => {
     }
   });
 
-  test("an unknown category is reported at its cell and the unit is read without one", () => {
+  test("an unknown category, for an index that decides which indicators apply by category, is an error at its cell and the unit is read without one", () => {
     const block = BLOCK.map((r) => (r[0] === "Nhóm" ? ["Nhóm", "Sở khác"] : r));
     const result = readSubmissions(model, book(sheetA({ block })));
     expect(only(result).category).toBeUndefined();
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-category", severity: "warning", sheet: "Sở Y tế", cell: "B3", unit: "SYT" }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-category", severity: "error", sheet: "Sở Y tế", cell: "B3", unit: "SYT" }));
   });
 
   test("a sheet naming another index is skipped with a definition-mismatch error", () => {

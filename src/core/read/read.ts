@@ -686,8 +686,11 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: Readonly
       // A category typed in an old encoding ("Së, ban, ngµnh…"): said with how to convert it.
       const value = raw.category.value;
       const legacy = typeof value === "string" ? legacyMeaning(normalizeText(value), (t) => resolveCategory(model, keyText(t)) !== undefined) : undefined;
+      // An error where the index decides something by category (which indicators apply, the ranks
+      // within categories): the unit is scored as if it had none, its points and rank not its own,
+      // as a choice not in the list is. A warning where it decides nothing.
       issues.push(
-        makeIssue("warning", "unknown-category", {
+        makeIssue(categoryMatters(categoryUses(model)) ? "error" : "warning", "unknown-category", {
           ...base,
           cell: raw.category.address,
           raw: text,
