@@ -383,14 +383,14 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   }, [problems, announce, retract]);
   useEffect(() => {
     const w = state.writeWarnings;
-    if (w) announce((l) => [t(l, "writeWarningsTitle"), ...w.warnings.map((m) => m[l])].join(" "), true);
+    if (w) announce((l) => saidInTurn([t(l, "writeWarningsTitle"), ...w.warnings.map((m) => m[l])]), true);
   }, [state.writeWarnings, announce]);
   useEffect(() => {
     const missing = state.missingFeatures;
     if (missing && missing.length > 0) {
       announce((l) => {
         const said = missingFeaturesNotice(missing, l);
-        return [t(l, "missingFeaturesTitle"), said.lead, ...said.lines, said.need].join(" ");
+        return saidInTurn([t(l, "missingFeaturesTitle"), said.lead, ...said.lines, said.need]);
       }, false);
     }
   }, [state.missingFeatures, announce]);

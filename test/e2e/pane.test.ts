@@ -1419,6 +1419,8 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(await details.innerText()).toContain("Nhận biết ô đã gộp (ô tổng hợp, ô Điểm có thể bị ghi vào ô gộp): ExcelApi 1.13");
     await details.locator("summary").click();
     await page.getByTestId("live-polite").filter({ hasText: "Tính năng Excel còn thiếu" }).waitFor({ state: "attached" });
+    // Said as sentences: the heading ends with a full stop before the first line.
+    expect(await page.getByTestId("live-polite").filter({ hasText: "Tính năng Excel còn thiếu" }).first().textContent()).toContain("Tính năng Excel còn thiếu. ");
     await shot(page, "excel-1.7-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await bar.getByText("Missing Excel features").waitFor();
