@@ -1402,6 +1402,23 @@ describe("thresholds written in percentage points on a value that is a fraction"
     expect(onlyProblem(number, "root.children[0].inputs[0].min", "percent-scale").en).toContain('The "fraction" rule reads the input "p" as a share from 0 to 1');
   });
 
+  test("a percent input's max of 100 (the scale of 0–100) is an error at the max, and so are thresholds above 1 beside it, without the advice to raise the max", () => {
+    const d = percent({ kind: "steps", steps: [{ atLeast: 80, fraction: 1 }, { atLeast: 50, fraction: 0.5 }] }, { max: 100 });
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].inputs[0].max", "percent-scale"],
+      ["root.children[0].rule.steps[0].atLeast", "percent-scale"],
+      ["root.children[0].rule.steps[1].atLeast", "percent-scale"],
+    ]);
+    expect(problems[0]!.message.vi).toBe('Số liệu "p" là tỷ lệ phần trăm, được lưu dưới dạng số từ 0 đến 1 (85% là 0.85), nên "max": 100 ở đây nghĩa là 10.000%; hãy ghi 1 cho 100%.');
+    expect(problems[1]!.message.en).toContain("write 0.8 for 80%.");
+    expect(problems[1]!.message.en).not.toContain("above 1");
+    const target = problemsOf(percent({ kind: "target", target: 80 }, { min: 0, max: 100 }));
+    expect(target.map((p) => p.path)).toEqual(["root.children[0].inputs[0].max", "root.children[0].rule.target"]);
+    // A max of 100 with thresholds on the 0–1 scale: the max alone.
+    onlyProblem(percent({ kind: "steps", steps: [{ atLeast: 0.8, fraction: 1 }] }, { max: 100 }), "root.children[0].inputs[0].max", "percent-scale");
+  });
+
   test("a fraction rule reading a number input whose max is above 1 is an error at the rule, saying to use a percent input or a ratio", () => {
     const d = percent({ kind: "fraction" }, { type: "number", min: 0, max: 100 });
     const m = onlyProblem(d, "root.children[0].rule", "fraction-rule-scale");
