@@ -376,6 +376,16 @@ describe("what a reader of an expression error sees", () => {
     expect(r.message.en).toBe("Character 8: an operator is missing before ',' (use a point for decimals in expressions: 1.5).");
   });
 
+  test("a decimal comma between a function's arguments (*0,5) is said, not read as two arguments; commas that part arguments stay", () => {
+    const r = parseExpression("MIN(1, [a]*0,5 + [b]*0,5)");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message.vi).toBe('Ký tự thứ 13: "0,5" ở đây là hai đối số (0 và 5); dùng dấu chấm cho số thập phân trong biểu thức: 0.5.');
+    expect(r.message.en).toBe('Character 13: "0,5" here is two arguments (0 and 5); use a point for decimals in expressions: 0.5.');
+    for (const source of ["MAX([a]*0,5, [b]*0,5)", "AVERAGE([a]/0,25)", "SUM([a]*0,5, [b])"]) expect(parseExpression(source).ok).toBe(false);
+    for (const source of ["IF([a]>0,1,0)", "MIN(1,[a])", "MAX([a]*2,3)", "MIN([a]*0, 5)", "IF([a]=0,0,1)"]) expect([source, parseExpression(source).ok]).toEqual([source, true]);
+  });
+
   test("a code written without its brackets (5.1.b, 1.2.3, 2a) is told to go in square brackets, not called an invalid number", () => {
     const r = parseExpression("IF([5.1.a] > 0, 5.1.b / 5.1.a, 0)");
     expect(r.ok).toBe(false);

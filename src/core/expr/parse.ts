@@ -327,6 +327,27 @@ class Parser {
     return e;
   }
 
+  /**
+   * A decimal comma between a function's arguments: "[a]*0,5" in MIN(1, [a]*0,5 + [b]*0,5) reads
+   * as [a]*0 and 5, two arguments, and scores every unit alike without a word. Said where a
+   * product or quotient by 0 is written against the comma and the digits after it ("*0,5",
+   * "/0,25"): by 0 no one means. IF([a]>0,1,0) and MIN(1,[a]) stay as they are. At the comma
+   * (the current token).
+   */
+  private decimalCommaInArguments(): void {
+    const sep = this.peek();
+    const zero = this.tokens[this.i - 1];
+    const op = this.tokens[this.i - 2];
+    const after = this.tokens[this.i + 1];
+    if (zero?.kind !== "number" || zero.text !== "0" || after?.kind !== "number" || op === undefined || !this.isOp(op, ["*", "/"])) return;
+    if (zero.pos + zero.text.length !== sep.pos || after.pos !== sep.pos + 1) return;
+    fail(
+      sep.pos,
+      `"${zero.text},${after.text}" ở đây là hai đối số (0 và ${after.text}); dùng dấu chấm cho số thập phân trong biểu thức: ${zero.text}.${after.text}`,
+      `"${zero.text},${after.text}" here is two arguments (0 and ${after.text}); use a point for decimals in expressions: ${zero.text}.${after.text}`,
+    );
+  }
+
   private binaryLevel(ops: readonly BinaryOp[], operand: () => Expr): Expr {
     let left = operand();
     for (;;) {
@@ -416,6 +437,7 @@ class Parser {
         args.push(this.comparison());
         const sep = this.peek();
         if (sep.kind === "punct" && sep.ch === ",") {
+          this.decimalCommaInArguments();
           this.next();
           continue;
         }
