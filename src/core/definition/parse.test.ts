@@ -565,6 +565,18 @@ describe("JSON that is almost right", () => {
     expect(problemOfText('{"a": 1 x}').message.en).toBe('Line 1, column 9: the file is not valid JSON (expected \',\' or \'}\', found "x").');
   });
 
+  test("a double quote typed inside a text, which ends it early, is said with how to write it; so is a \\ of a Windows path", () => {
+    const inText = problemOfText('{\n  "name": "Nhận thức "số" cấp sở"\n}');
+    expect(inText.message.vi).toBe(
+      'Dòng 2, cột 23: tệp không phải JSON hợp lệ (cần dấu \',\' hoặc \'}\', gặp "s"; có lẽ trong văn bản có dấu ngoặc kép " làm văn bản kết thúc sớm: hãy viết dấu đó là \\" (hoặc dùng « » hay \' \')).',
+    );
+    expect(inText.message.en).toContain('a double quote " inside the text probably ended it early: write that quote as \\" (or use « » or \' \')');
+    expect(problemOfText('{"appliesTo": ["Sở "A" tỉnh"]}').message.en).toContain("inside the text probably ended it early");
+    // A value that is no text before the letter is not taken for one.
+    expect(problemOfText('{"a": 1 x}').message.en).not.toContain("inside the text");
+    expect(problemOfText('{"a": "C:\\Tai lieu"}').message.vi).toContain("một đường dẫn như C:\\tai-lieu viết là C:\\\\tai-lieu hoặc C:/tai-lieu");
+  });
+
   test("a key written twice on one line is located by line and column, so the two places can be told apart", () => {
     const text = JSON.stringify(base(), null, 2).replace(/"version": "1",/, '"version": "1", "unitLabel": "Sở", "unitLabel": "Huyện",');
     const line = text.split("\n").findIndex((l) => l.includes('"unitLabel"')) + 1;

@@ -358,9 +358,17 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
   };
   /**
    * stopAt() where a ',' is expected: a field name or a value there ('"', '{', '[') most likely
-   * follows a line whose ',' is missing, so that is said.
+   * follows a line whose ',' is missing, so that is said; a letter or digit right after a text's
+   * closing quote, a quote typed inside the text.
    */
   const stopAtComma = (vi: string, en: string): never => {
+    // A text right after the closing quote ("Nhận thức "số" cấp sở"): a quote inside the text ended it.
+    if (i < text.length && text[i - 1] === '"' && /[\p{L}\p{N}]/u.test(text[i]!)) {
+      return stopAt(
+        `${vi}; có lẽ trong văn bản có dấu ngoặc kép " làm văn bản kết thúc sớm: hãy viết dấu đó là \\" (hoặc dùng « » hay ' ')`,
+        `${en}; a double quote " inside the text probably ended it early: write that quote as \\" (or use « » or ' ')`,
+      );
+    }
     if (i >= text.length || !'"{['.includes(text[i]!)) return stopAt(vi, en);
     return stopAt(`${vi}; có lẽ thiếu dấu ',' sau giá trị đứng trước`, `${en}; a ',' is probably missing after the value before it`);
   };
@@ -409,7 +417,12 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
           i += 6;
           continue;
         }
-        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) stop("dấu \\ không hợp lệ trong chuỗi", "an invalid \\ escape in a string");
+        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) {
+          stop(
+            "dấu \\ không hợp lệ trong chuỗi; trong JSON, dấu \\ phải viết là \\\\ (một đường dẫn như C:\\tai-lieu viết là C:\\\\tai-lieu hoặc C:/tai-lieu)",
+            "an invalid \\ escape in a string; in JSON a \\ is written \\\\ (a path such as C:\\docs is written C:\\\\docs or C:/docs)",
+          );
+        }
         i += 2;
         continue;
       }
