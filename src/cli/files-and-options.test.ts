@@ -477,3 +477,19 @@ describe("the help", () => {
     expect(v.err).toBe("");
   });
 });
+
+describe("a file named without the extension Windows hid and Notepad added", () => {
+  it("is said to be there under its longer name, with what to do, in either language", async () => {
+    mkdirSync(join(dir, "np"), { recursive: true });
+    writeFileSync(join(dir, "np", "tinh.json.txt"), "{}");
+    const en = await run(["validate", "--index", "np/tinh.json", "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.err).toBe(
+      "The file np/tinh.json does not exist, but np/tinh.json.txt does (Windows often hides the .txt extension): rename that file to tinh.json, or give np/tinh.json.txt in the command.\n",
+    );
+    const vi = await run(["validate", "--index", "np/tinh.json", "--lang", "vi"]);
+    expect(vi.err).toContain("Không tìm thấy tệp np/tinh.json, nhưng có tệp np/tinh.json.txt (Windows thường ẩn phần đuôi tệp .txt): hãy đổi tên tệp đó thành tinh.json");
+    // A name with no such neighbour is only missing.
+    expect((await run(["validate", "--index", "np/khac.json", "--lang", "en"])).err).toBe("The file np/khac.json does not exist.\n");
+  });
+});

@@ -136,7 +136,11 @@ export function readInputFile(io: CliIO, path: string): Uint8Array {
 export function inputFileProblem(io: CliIO, path: string): Message | undefined {
   if (path.trim() === "") return M.noFileName;
   const full = resolvePath(io, path);
-  if (!existsSync(full)) return M.fileMissing(path);
+  if (!existsSync(full)) {
+    // Saved by Notepad as "tinh.json.txt" (Windows hides the extension it added): said so.
+    for (const added of [".txt", ".csv", ".xlsx"]) if (existsSync(full + added) && !path.toLowerCase().endsWith(added)) return M.fileMissingWithExtension(path, added);
+    return M.fileMissing(path);
+  }
   try {
     // One sentence per language: the reason is said in the same language as the rest.
     if (statSync(full).isDirectory()) return { vi: M.fileUnreadable(path, "đây là một thư mục, không phải tệp.").vi, en: M.fileUnreadable(path, "it is a directory, not a file.").en };

@@ -479,6 +479,14 @@ export const M = {
     en: `The demo command takes no file or folder name; to write the sample files into the folder ${given}, use --out ${given}.`,
   }),
   fileMissing: (path: string): Message => ({ vi: `Không tìm thấy tệp ${path}.`, en: `The file ${path} does not exist.` }),
+  /** No such file, but one of that name with an extension added ("tinh.json.txt", as Notepad saves it while Windows hides extensions). */
+  fileMissingWithExtension: (path: string, added: string): Message => {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    return {
+      vi: `Không tìm thấy tệp ${path}, nhưng có tệp ${path}${added} (Windows thường ẩn phần đuôi tệp ${added}): hãy đổi tên tệp đó thành ${name}, hoặc ghi ${path}${added} trong lệnh.`,
+      en: `The file ${path} does not exist, but ${path}${added} does (Windows often hides the ${added} extension): rename that file to ${name}, or give ${path}${added} in the command.`,
+    };
+  },
   /** The folder an output file goes into is not there: it is not made (a mistyped name would hide the results). */
   outFolderMissing: (path: string, folder: string): Message => ({
     vi: `Không ghi được tệp ${path}: thư mục ${folder} không tồn tại; hãy tạo thư mục đó trước, hoặc chọn một thư mục đã có.`,
