@@ -141,6 +141,8 @@ function writeDefinitionProblems(io: CliIO, json: string, problems: DefinitionPr
     unit: null,
     node: null,
     path: p.path,
+    // The file's line, for a definition on several lines; null otherwise.
+    line: p.line ?? null,
     message: formatProblems([p], lang),
   }));
   const text = JSON.stringify({ index, units: [], issues, stale: null }, null, 2) + "\n";

@@ -20,6 +20,8 @@ export interface DefinitionProblem {
    * path goes through `root.children` and that node has a code.
    */
   where?: Message;
+  /** The line of the file the path is on, for a definition read from text (parseDefinitionText). */
+  line?: number;
 }
 
 export type PathSegment = string | number;
@@ -111,7 +113,10 @@ function nameOf(name: unknown): Message | undefined {
 export function problemLine(p: DefinitionProblem, lang: Lang): string {
   const sentence = localize(p.message, lang);
   if (p.path === "definition") return sentence;
-  return p.where ? `${localize(p.where, lang)} (${p.path}): ${sentence}` : `${p.path}: ${sentence}`;
+  // The file's line first, for whoever edits it in Notepad: "chỉ tiêu 1.2 (dòng 40, root.children[0]…)".
+  const line = p.line === undefined ? "" : `${lang === "vi" ? "dòng" : "line"} ${p.line}`;
+  if (p.where) return `${localize(p.where, lang)} (${line === "" ? "" : `${line}, `}${p.path}): ${sentence}`;
+  return line === "" ? `${p.path}: ${sentence}` : `${p.path} (${line}): ${sentence}`;
 }
 
 /** One line per problem: where, then the sentence. */

@@ -577,6 +577,47 @@ describe("JSON that is almost right", () => {
     expect(problemOfText('{"a": "C:\\Tai lieu"}').message.vi).toContain("một đường dẫn như C:\\tai-lieu viết là C:\\\\tai-lieu hoặc C:/tai-lieu");
   });
 
+  test("each problem of a file on several lines names its line, and they are said in the order of the file's lines", () => {
+    const d = base();
+    d.root.children[1].rule.steps = [{ atLeast: 5, fraction: 0.5 }, { atLeast: 10, fraction: 1 }];
+    d.root.children[0].max = "40";
+    d.id = "Thu nghiem";
+    const text = JSON.stringify(d, null, 2);
+    const lineOf = (needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    const r = parseDefinitionText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.path, p.line])).toEqual([
+      ["id", lineOf('"id"')],
+      ["root.children[0].max", lineOf('"max": "40"')],
+      // The step's object starts on the line before its first field.
+      ["root.children[1].rule.steps[1]", lineOf('"atLeast": 10') - 1],
+    ]);
+    const lines = formatProblems(r.problems, "vi").split("\n");
+    expect(lines[0]).toMatch(new RegExp(`^id \\(dòng ${lineOf('"id"')}\\): `));
+    expect(lines[1]).toMatch(new RegExp(`^chỉ tiêu 1 \\(dòng ${lineOf('"max": "40"')}, root\\.children\\[0\\]\\.max\\): `));
+    expect(formatProblems(r.problems, "en").split("\n")[2]).toMatch(new RegExp(`^indicator 2 \\(line ${lineOf('"atLeast": 10') - 1}, root\\.children\\[1\\]\\.rule\\.steps\\[1\\]\\): `));
+    // A missing field is placed at the object that lacks it; the same file on one line names no lines.
+    const noMax = base();
+    delete noMax.root.children[0].max;
+    noMax.root.children[0].rule = { kind: "points" };
+    const missing = parseDefinitionText(JSON.stringify(noMax, null, 2));
+    if (missing.ok) throw new Error("expected a problem");
+    expect(missing.problems[0]!.line).toBe(JSON.stringify(noMax, null, 2).split("\n").findIndex((l) => l.includes('"code": "1"')));
+    const oneLine = parseDefinitionText(JSON.stringify(d));
+    if (oneLine.ok) throw new Error("expected problems");
+    expect(oneLine.problems.map((p) => p.line)).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("a field name without quotes and True/FALSE/Null in capitals are said with what to write", () => {
+    expect(problemOfText('{\n  "format": "index-definition/1",\n  name: "x"\n}').message.vi).toBe(
+      'Dòng 3, cột 3: tệp không phải JSON hợp lệ (tên trường phải đặt trong dấu ngoặc kép: hãy ghi "name" thay cho name).',
+    );
+    expect(problemOfText('{"rescale": True}').message.en).toBe("Line 1, column 13: the file is not valid JSON (JSON writes true in small letters: write true for True).");
+    expect(problemOfText('{"rescale": FALSE}').message.vi).toContain("hãy ghi false thay cho FALSE");
+    expect(problemOfText('{"a": Nullx}').message.en).toContain('found "N" where a value is expected');
+  });
+
   test("a key written twice on one line is located by line and column, so the two places can be told apart", () => {
     const text = JSON.stringify(base(), null, 2).replace(/"version": "1",/, '"version": "1", "unitLabel": "Sở", "unitLabel": "Huyện",');
     const line = text.split("\n").findIndex((l) => l.includes('"unitLabel"')) + 1;

@@ -107,14 +107,48 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
   }
   let duplicates: DuplicateKey[];
   let extremes: ExtremeNumber[];
+  let places = new Map<string, number>();
   try {
-    ({ duplicates, extremes } = scanJson(source));
+    ({ duplicates, extremes, places } = scanJson(source));
   } catch (e) {
     // Nested too deeply for the scanner: parseDefinition says so.
     if (!isStackOverflow(e)) throw e;
     duplicates = [];
     extremes = [];
   }
+  return withLines(textProblems(source, value, duplicates, extremes), source, places);
+}
+
+/**
+ * The problems of a definition written as text, each with the line of the file its path is on
+ * (the value's, or, for a field that is missing, the object's that lacks it), in the order of the
+ * file's lines: the first said is the first a person editing the file top down meets. Problems of
+ * the whole definition (no line) come first, in their order. A file on one line gets no lines, nor
+ * a key written twice, whose sentence names both its lines.
+ */
+function withLines(result: ParseDefinitionResult, source: string, places: Map<string, number>): ParseDefinitionResult {
+  // A file on one line (written by a program) has no line to tell.
+  if (result.ok || places.size === 0 || !source.trimEnd().includes("\n")) return result;
+  const lineOf = (path: string): number | undefined => {
+    for (let p = path; p !== ""; p = p.replace(/(?:\.[^.[\]]*|\[\d+\])$/, "")) {
+      const at = places.get(p);
+      if (at !== undefined) return lineColumn(source, at).line;
+      if (!/(?:\.[^.[\]]*|\[\d+\])$/.test(p)) break;
+    }
+    return undefined;
+  };
+  const lined = result.problems.map((p) => {
+    // A key written twice says both its lines itself.
+    if (p.line !== undefined || p.path === "definition" || p.code === "duplicate-key") return p;
+    const line = lineOf(p.path);
+    return line === undefined ? p : { ...p, line };
+  });
+  const order = lined.map((p, k) => ({ p, k })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.k - b.k);
+  return { ok: false, problems: order.map((o) => o.p) };
+}
+
+/** The problems of a definition's text, before lines are given them (parseDefinitionText). */
+function textProblems(source: string, value: unknown, duplicates: DuplicateKey[], extremes: ExtremeNumber[]): ParseDefinitionResult {
   const parsed = withExtremeNumbers(parseDefinition(value), extremes);
   if (duplicates.length === 0) return parsed;
   // Which of the two values was meant is not known: a problem that follows from keeping the last
@@ -336,11 +370,13 @@ const STRAIGHT_QUOTES = {
  * depends on the JavaScript engine's wording), and which keys are written twice in one object.
  * Throws only on a stack overflow.
  */
-function scanJson(text: string): { error?: JsonSyntaxError; duplicates: DuplicateKey[]; extremes: ExtremeNumber[] } {
+function scanJson(text: string): { error?: JsonSyntaxError; duplicates: DuplicateKey[]; extremes: ExtremeNumber[]; places: Map<string, number> } {
   let i = 0;
   const path: PathSegment[] = [];
   const duplicates: DuplicateKey[] = [];
   const extremes: ExtremeNumber[] = [];
+  /** Where each value starts, by its JSON path (formatPath): the first of a key written twice. */
+  const places = new Map<string, number>();
   /** Where the last number read starts and ends, to tell a decimal comma ("fraction": 0,5) from a comma between fields. */
   let lastNumber = { start: -1, end: -1 };
   class Stop {
@@ -459,6 +495,8 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
   const value = (): void => {
     ws();
     if (i >= text.length) stop("tệp kết thúc giữa chừng", "the file ends too early");
+    const at = formatPath(path);
+    if (!places.has(at)) places.set(at, i);
     const ch = text[i]!;
     if (ch === "{") {
       i++;
@@ -472,7 +510,12 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
       for (;;) {
         ws();
         if (i >= text.length) stop("tệp kết thúc giữa chừng", "the file ends too early");
-        if (text[i] !== '"') stopAt("cần tên trường trong dấu ngoặc kép, gặp {}", "expected a field name in double quotes, found {}");
+        if (text[i] !== '"') {
+          // A name written bare (name: "…", as in JavaScript): said with the quotes it needs.
+          const bare = /^[A-Za-z_$][\w$]*(?=\s*:)/.exec(text.slice(i, i + 64))?.[0];
+          if (bare !== undefined) stop(`tên trường phải đặt trong dấu ngoặc kép: hãy ghi "${bare}" thay cho ${bare}`, `a field name goes in double quotes: write "${bare}" for ${bare}`);
+          stopAt("cần tên trường trong dấu ngoặc kép, gặp {}", "expected a field name in double quotes, found {}");
+        }
         const keyStart = i;
         str();
         const key = JSON.parse(text.slice(keyStart, i)) as string;
@@ -548,15 +591,18 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
       }
     }
     if (ch === "'") stop("văn bản phải đặt trong dấu ngoặc kép \" chứ không phải '", "text must be in double quotes \", not '");
+    // True, FALSE, Null: JSON's words are in small letters.
+    const word = /^(?:true|false|null)\b/i.exec(text.slice(i, i + 6))?.[0];
+    if (word !== undefined) stop(`JSON viết ${word.toLowerCase()} bằng chữ thường: hãy ghi ${word.toLowerCase()} thay cho ${word}`, `JSON writes ${word.toLowerCase()} in small letters: write ${word.toLowerCase()} for ${word}`);
     stopAt("gặp {} ở chỗ cần một giá trị", "found {} where a value is expected");
   };
   try {
     value();
     ws();
     if (i < text.length) stopAt("còn nội dung thừa sau khi JSON đã kết thúc: {}", "there is more after the end of the JSON: {}");
-    return { duplicates, extremes };
+    return { duplicates, extremes, places };
   } catch (e) {
-    if (e instanceof Stop) return { error: { offset: Math.min(i, text.length), what: e.what }, duplicates, extremes };
+    if (e instanceof Stop) return { error: { offset: Math.min(i, text.length), what: e.what }, duplicates, extremes, places };
     throw e;
   }
 }

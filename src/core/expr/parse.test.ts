@@ -376,6 +376,20 @@ describe("what a reader of an expression error sees", () => {
     expect(r.message.en).toBe("Character 8: an operator is missing before ',' (use a point for decimals in expressions: 1.5).");
   });
 
+  test("an expression typed as an Excel formula (=…), and signs as a decision prints them (≥, ×, ÷), are said with what to write", () => {
+    const eq = parseExpression("=MIN(1, [a])");
+    if (eq.ok) throw new Error("expected a problem");
+    expect(eq.message.vi).toBe("Ký tự thứ 1: hãy bỏ dấu '=' ở đầu: biểu thức không bắt đầu bằng '=' như công thức Excel.");
+    expect(eq.message.en).toBe("Character 1: remove the '=' at the start: an expression does not begin with '=' as an Excel formula does.");
+    expect(parseExpression("[a] = 1").ok).toBe(true);
+    for (const [source, meant] of [["[a] ≥ 0.5", ">="], ["[a] ≤ 0.5", "<="], ["[a] ≠ 0", "<>"], ["[a] × 2", "*"], ["[a] ÷ 2", "/"]] as const) {
+      const r = parseExpression(source);
+      if (r.ok) throw new Error(`expected a problem in ${source}`);
+      expect(r.message.en).toContain(`; write '${meant}'.`);
+      expect(r.message.vi).toContain(`; hãy ghi '${meant}'.`);
+    }
+  });
+
   test("a decimal comma between a function's arguments (*0,5) is said, not read as two arguments; commas that part arguments stay", () => {
     const r = parseExpression("MIN(1, [a]*0,5 + [b]*0,5)");
     expect(r.ok).toBe(false);

@@ -80,6 +80,9 @@ function fail(position: number, vi: string, en: string): never {
 const NUMBER_RE = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_.]*/;
 
+/** Signs as a decision prints them, and the operator an expression writes for each. */
+const SIGNS: Record<string, string> = { "≥": ">=", "≤": "<=", "≠": "<>", "×": "*", "÷": "/", "−": "-", "–": "-" };
+
 /**
  * Operators written the way other languages write them, and what to write instead: `=<` and `=>`
  * for `<=` and `>=`, `==` for `=`, `!=` and `><` for `<>`.
@@ -194,6 +197,10 @@ function tokenize(source: string): { tokens: Token[]; error?: ExprError } {
         `dấu '%' chỉ được viết ngay sau một số, ví dụ 95% (bằng 0.95); để lấy phần trăm của một giá trị, hãy chia cho 100`,
         `'%' may only follow a number, as in 95% (which is 0.95); to take a value as a percentage, divide it by 100`,
       );
+    } else if (SIGNS[ch] !== undefined) {
+      // Signs as printed in a decision (≥, ×): what to type instead.
+      const sign = SIGNS[ch]!;
+      problem(1, `ký tự '${ch}' không được dùng trong biểu thức; hãy ghi '${sign}'`, `the character '${ch}' cannot be used in an expression; write '${sign}'`);
     } else problem(1, `ký tự '${ch}' không được dùng trong biểu thức`, `the character '${ch}' cannot be used in an expression`);
   }
   tokens.push({ kind: "end", pos: end, text: "" });
@@ -308,6 +315,11 @@ class Parser {
 
   parseAll(): Expr {
     if (this.peek().kind === "end") fail(0, `biểu thức trống`, `the expression is empty`);
+    // "=MIN(1, [a])": a formula as typed in Excel.
+    const first = this.peek();
+    if (first.kind === "op" && first.op === "=") {
+      fail(first.pos, `hãy bỏ dấu '=' ở đầu: biểu thức không bắt đầu bằng '=' như công thức Excel`, `remove the '=' at the start: an expression does not begin with '=' as an Excel formula does`);
+    }
     const e = this.comparison();
     const t = this.peek();
     if (t.kind !== "end") {
