@@ -111,6 +111,17 @@ describe("forms made from a copy of a built-in that kept its id and version", ()
     expect(builtinOfSameName(parsed({ ...(sample.definition as object), version: "2025" }), BUILTIN_INDICES)).toBeUndefined();
   });
 
+  test("a sample edited under its own id and another version is told to take an id of the province's own; the province's DTI under a new version is not", () => {
+    const bumped = sameNameAsBuiltinMessage(parsed({ ...(sample.definition as object), version: "2025" }), BUILTIN_INDICES);
+    expect(bumped?.vi).toBe(
+      'Định nghĩa này vẫn giữ mã "dti-so-nganh-mau" của bộ mẫu có sẵn (phiên bản mau-2023), với phiên bản "2025": hãy đổi "id" thành mã riêng của tỉnh (ví dụ "dti-so-tinh-x") rồi tạo phiếu, để phiếu không bị nhầm với bộ mẫu khi chấm.',
+    );
+    expect(bumped?.en).toContain('change its "id" to one of the province\'s own');
+    expect(sameNameAsBuiltinMessage(parsed({ ...(sample.definition as object), id: "dti-so-tinh-x", version: "2025" }), BUILTIN_INDICES)).toBeUndefined();
+    const province = BUILTIN_INDICES.find((b) => b.id === "dti-tinh-922-2022")!;
+    expect(sameNameAsBuiltinMessage(parsed({ ...(province.definition as object), version: "2023" }), BUILTIN_INDICES)).toBeUndefined();
+  });
+
   test("its forms are not taken for the built-in's; the built-in's own forms, and forms recording nothing, are", () => {
     const copyForms: WorkbookSnapshot = { sheets: [recorded("Sở Y tế", definitionHash(adapted)), form("Sở Nội vụ", "dti-so-nganh-mau@mau-2023")] };
     expect(formDefinitionHash(copyForms.sheets[0]!)).toBe(definitionHash(adapted));

@@ -152,8 +152,21 @@ export function builtinOfSameName<B extends { id: string; definition: unknown; f
   return builtin && !releasedHashes(builtin).includes(definitionHash(definition)) ? builtin : undefined;
 }
 
-/** The warning `template` gives for such a definition: change its id or its version. */
-export function sameNameAsBuiltinMessage(definition: IndexDefinition, builtins: readonly { id: string; definition: unknown }[]): Message | undefined {
+/**
+ * The warning `template` gives for such a definition: change its id or its version. A copy of a
+ * built-in sample edited under the sample's id and another version ("dti-so-nganh-mau@2025") is
+ * told to take an id of the province's own: its forms would name the sample, and scoring them
+ * with the sample chosen would score them by the sample's rules.
+ */
+export function sameNameAsBuiltinMessage(definition: IndexDefinition, builtins: readonly { id: string; definition: unknown; sample?: boolean }[]): Message | undefined {
+  const sample = builtins.find((b) => b.sample && b.id === definition.id);
+  const sampleVersion = (sample?.definition as { version?: unknown } | undefined)?.version;
+  if (sample && sampleVersion !== definition.version) {
+    return {
+      vi: `Định nghĩa này vẫn giữ mã "${definition.id}" của bộ mẫu có sẵn (phiên bản ${String(sampleVersion)}), với phiên bản "${definition.version}": hãy đổi "id" thành mã riêng của tỉnh (ví dụ "dti-so-tinh-x") rồi tạo phiếu, để phiếu không bị nhầm với bộ mẫu khi chấm.`,
+      en: `This definition keeps the id "${definition.id}" of the built-in sample (version ${String(sampleVersion)}), with version "${definition.version}": change its "id" to one of the province's own (e.g. "dti-so-tinh-x") before making forms, so that they are not taken for the sample's when scored.`,
+    };
+  }
   if (!builtinOfSameName(definition, builtins)) return undefined;
   const name = `${definition.id}@${definition.version}`;
   return {

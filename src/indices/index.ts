@@ -14,6 +14,8 @@ export interface BuiltinIndex {
   file: string;
   /** The definition as written (not yet parsed). */
   definition: unknown;
+  /** A sample to adapt to a province's own decision, under an id of the province's own. */
+  sample?: boolean;
   /**
    * The definition hashes (definitionHash) of earlier releases of this id and version, whose forms
    * are this one's (the same codes, inputs and maxima), as test/fixtures/former-builtins keeps
@@ -42,6 +44,7 @@ export const BUILTIN_INDICES: BuiltinIndex[] = [
     id: dtiDepartmentSample.id,
     file: "dti-department-sample.json",
     definition: dtiDepartmentSample,
+    sample: true,
     formerHashes: [
       "2b9ee0aaa19eeceab5b881cfd7a216e0c51b9be5e99f6171be5792bc22d9dd1a",
       "42659c78e0d8cd7ca1adbfe86df502b971bbf9499ca21c352ed6115058ecdd51",
@@ -52,6 +55,7 @@ export const BUILTIN_INDICES: BuiltinIndex[] = [
     id: dtiDistrictSample.id,
     file: "dti-district-sample.json",
     definition: dtiDistrictSample,
+    sample: true,
     formerHashes: [
       "944dfb4c6e6398acf1edf1a0c692cf599af3b9e74d2208207ffe10c2b64c13b8",
       "de886cddf10704dbaf294b073838a2eb2533d0b81bf16c83cb6330b9957b4564",
