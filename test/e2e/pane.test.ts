@@ -726,6 +726,19 @@ describe("outside Excel, what each action says", () => {
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("a units CSV whose categories stand under a header of their own (Khối) fills the list with them, and a note says which column was read", async () => {
+    const page = await openPage();
+    // The index's categories tell the column: the department sample chosen first.
+    await step(page, "Bộ chỉ số");
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Thu thập");
+    await page.getByTestId("units-csv").setInputFiles({ name: "ds.csv", mimeType: "text/csv", buffer: Buffer.from("STT;Mã đơn vị;Đơn vị;Khối\n1;SYT;Sở Y tế;co-dvc\n2;SNV;Sở Nội vụ;Sở, ban, ngành không có dịch vụ công\n") });
+    await page.getByText('ds.csv: cột "Khối" được đọc là cột loại đơn vị, vì mọi ô có ghi của cột là một loại đơn vị của bộ chỉ số.').waitFor();
+    expect(await page.getByLabel("Danh sách đơn vị").inputValue()).toBe("SYT; Sở Y tế; co-dvc\nSNV; Sở Nội vụ; Sở, ban, ngành không có dịch vụ công");
+    await page.getByText("2 đơn vị", { exact: true }).waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("what was said about a units CSV file goes once the list is typed by hand", async () => {
     const page = await openPage();
     await step(page, "Thu thập");
