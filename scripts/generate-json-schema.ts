@@ -250,11 +250,11 @@ const INDICATOR_CLAUSES: JsonSchema[] = [
 /**
  * What the checks say about one input: its code is not a reserved name (reserved-code); a
  * percentage has no "min" above 1, which would put every percentage up to 100% out of range, and
- * no "max" of 100 or more, 100% written on the scale of 0–100 (percent-scale: 85% is 0.85).
+ * no "max" of 10 or more (1000%), a percentage written on the scale of 0–100 (percent-scale: 85% is 0.85).
  */
 const INPUT_CLAUSES: JsonSchema[] = [
   { properties: { code: NOT_RESERVED } },
-  { if: has("type", "percent"), then: { properties: { min: AT_MOST_ONE, max: { type: "number", exclusiveMaximum: 100 } } } },
+  { if: has("type", "percent"), then: { properties: { min: AT_MOST_ONE, max: { type: "number", exclusiveMaximum: 10 } } } },
 ];
 
 /** A number ≤ 0 (a log transform's bound may not be one). */

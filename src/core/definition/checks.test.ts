@@ -1417,6 +1417,13 @@ describe("thresholds written in percentage points on a value that is a fraction"
     expect(target.map((p) => p.path)).toEqual(["root.children[0].inputs[0].max", "root.children[0].rule.target"]);
     // A max of 100 with thresholds on the 0–1 scale: the max alone.
     onlyProblem(percent({ kind: "steps", steps: [{ atLeast: 0.8, fraction: 1 }] }, { max: 100 }), "root.children[0].inputs[0].max", "percent-scale");
+    // 99 or 10 (9900%, 1000%) is the same scale; 5 (500%) may be a plan far exceeded.
+    expect(problemsOf(percent({ kind: "steps", steps: [{ atLeast: 80, fraction: 1 }] }, { max: 99 })).map((p) => p.path)).toEqual([
+      "root.children[0].inputs[0].max",
+      "root.children[0].rule.steps[0].atLeast",
+    ]);
+    onlyProblem(percent({ kind: "steps", steps: [{ atLeast: 0.8, fraction: 1 }] }, { max: 10 }), "root.children[0].inputs[0].max", "percent-scale");
+    expect(parseDefinition(percent({ kind: "steps", steps: [{ atLeast: 3, fraction: 1 }] }, { max: 5 })).ok).toBe(true);
   });
 
   test("a fraction rule reading a number input whose max is above 1 is an error at the rule, saying to use a percent input or a ratio", () => {

@@ -541,17 +541,20 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
    * percentage up to 100% out of range. Said where the definition can never score as meant:
    * - the input's own `min` above 1 (every value up to 100% would be out of range), and its `max`
    *   above 1 beside such a min (the pair is on a 0–100 scale);
-   * - a percent input's `max` of 100 or more alone (10000%: 100% written on the scale of 0–100);
+   * - a percent input's `max` of 10 or more alone (1000% and beyond: written on the scale of 0–100);
    * - a step's `atLeast`/`atMost`, a `target`, a `minmax` bound above 1 on a percent input, unless
    *   the input's own `max` allows values above 1 (a plan fulfilled at up to 200%: `"max": 2`; not
-   *   a max of 100 or more);
+   *   a max of 10 or more);
    * - a `fraction` rule reading a number (or integer) input whose `max` alone is above 1: the
    *   input declares figures the rule reads as out of range (every figure above 1 would be an
    *   error "between 0 and 1"), so the rule is the mistake (`fraction-rule-scale`, at the rule):
    *   a percentage wants a percent input, an amount out of a total a ratio.
    */
-  /** A percentage's declared `max` of 100 or more: 10000%, surely 100% written on the scale of 0–100. */
-  const onHundredScale = (declared: { max?: number }): boolean => declared.max !== undefined && declared.max >= 100;
+  /**
+   * A percentage's declared `max` of 10 or more: 1000% and beyond, surely a percentage written on
+   * the scale of 0–100 (100, 99, 50 for 100%, 99%, 50%); a plan fulfilled beyond 100% is below it.
+   */
+  const onHundredScale = (declared: { max?: number }): boolean => declared.max !== undefined && declared.max >= 10;
   const checkPercentScale = (ind: IndicatorNode, inputs: ResolvedInput[], path: PathSegment[]): void => {
     const rule = ind.rule;
     const r = rule as { input?: string };
@@ -565,7 +568,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       if (why === "fraction" && declared.max !== undefined && declared.max > 1 && !(declared.min !== undefined && declared.min > 1)) {
         report([...path, "rule"], "fraction-rule-scale", messages.fractionRuleScale(resolved!.code, declared.max));
       }
-      // A percentage's `max` of 100 or more (10000%) alone: the scale of 0–100, whatever its min.
+      // A percentage's `max` of 10 or more (1000%) alone: the scale of 0–100, whatever its min.
       if (why === "percent" && onHundredScale(declared) && !(declared.min !== undefined && declared.min > 1)) {
         report([...path, "inputs", k, "max"], "percent-scale", messages.percentScale(resolved!.code, "max", declared.max!, why, false));
       }
@@ -579,7 +582,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     const read = inputs.find((i) => i.code === ruleReads);
     if (read === undefined || read.type !== "percent") return;
     const declared = ind.inputs?.find((i) => i.code.trim() === read.code);
-    // A max of 100 or more is no plan fulfilled beyond 100%: the input is on the 0–100 scale (said
+    // A max of 10 or more is no plan fulfilled beyond 100%: the input is on the 0–100 scale (said
     // at the max), and so are thresholds above 1 beside it.
     const hundred = declared !== undefined && onHundredScale(declared);
     const allowsAboveOne = declared?.max !== undefined && declared.max > 1 && !hundred && !(declared.min !== undefined && declared.min > 1);
