@@ -376,6 +376,24 @@ describe("what a reader of an expression error sees", () => {
     expect(r.message.en).toBe("Character 8: an operator is missing before ',' (use a point for decimals in expressions: 1.5).");
   });
 
+  test("a decimal comma among commas written with a space after them (IF(x, 0,5)) is said; a call written without spaces is read as written", () => {
+    const r = parseExpression("IF([a] + [b] >= 2, 0,5)");
+    if (r.ok) throw new Error("expected a problem");
+    expect(r.message.vi).toBe('Ký tự thứ 21: "0,5" ở đây là hai đối số (0 và 5), khác các dấu phẩy có khoảng trắng sau; nếu là số thập phân, hãy dùng dấu chấm: 0.5; nếu là hai đối số, hãy ghi "0, 5".');
+    expect(r.message.en).toBe('Character 21: "0,5" here is two arguments (0 and 5), unlike the commas with a space after them; for a decimal use a point: 0.5; for two arguments write "0, 5".');
+    for (const source of ["MIN(0,5, [a])", "MIN([a] + [b], 1,5)", "IF([a], 0,5, 1)"]) expect([source, parseExpression(source).ok]).toEqual([source, false]);
+    for (const source of ["IF([a]>0,0,1)", "IF([a] > 0, 1, 0)", "MIN(1,5)", "MAX([a], 0.5,1)", "ROUND([a], 2)"]) expect([source, parseExpression(source).ok]).toEqual([source, true]);
+  });
+
+  test("TRUE and FALSE as Excel writes them are said to be 1 and 0", () => {
+    const r = parseExpression("IF([a] = TRUE, 1, 0)");
+    if (r.ok) throw new Error("expected a problem");
+    expect(r.message.vi).toBe("Ký tự thứ 10: biểu thức không có TRUE: đúng là 1, sai là 0; hãy ghi 1 thay cho TRUE.");
+    const f = parseExpression("false");
+    if (f.ok) throw new Error("expected a problem");
+    expect(f.message.en).toBe("Character 1: an expression has no false: true is 1 and false 0; write 0 for false.");
+  });
+
   test("an expression typed as an Excel formula (=…), and signs as a decision prints them (≥, ×, ÷), are said with what to write", () => {
     const eq = parseExpression("=MIN(1, [a])");
     if (eq.ok) throw new Error("expected a problem");

@@ -360,6 +360,32 @@ class Parser {
     );
   }
 
+  /**
+   * A decimal comma among a call's commas written with a space after them: in IF(x, 0,5) or
+   * MIN([a] + [b], 1,5) the comma of "0,5", between two numbers with no space, is not written as
+   * the others are, and is most likely 0.5 (IF(x, 0, 5) and MIN(…, 1, 5) read otherwise). A call
+   * written without spaces (IF([a]>0,0,1)) is read as written. At the first such comma.
+   */
+  private decimalCommaAmongSpaced(commas: readonly number[]): void {
+    const spaced = commas.some((k) => {
+      const after = this.tokens[k + 1];
+      return after !== undefined && after.pos > this.tokens[k]!.pos + 1;
+    });
+    if (!spaced) return;
+    for (const k of commas) {
+      const sep = this.tokens[k]!;
+      const before = this.tokens[k - 1];
+      const after = this.tokens[k + 1];
+      if (before?.kind !== "number" || after?.kind !== "number" || /[.eE]/.test(before.text) || /[eE]/.test(after.text)) continue;
+      if (before.pos + before.text.length !== sep.pos || after.pos !== sep.pos + 1) continue;
+      fail(
+        sep.pos,
+        `"${before.text},${after.text}" ở đây là hai đối số (${before.text} và ${after.text}), khác các dấu phẩy có khoảng trắng sau; nếu là số thập phân, hãy dùng dấu chấm: ${before.text}.${after.text}; nếu là hai đối số, hãy ghi "${before.text}, ${after.text}"`,
+        `"${before.text},${after.text}" here is two arguments (${before.text} and ${after.text}), unlike the commas with a space after them; for a decimal use a point: ${before.text}.${after.text}; for two arguments write "${before.text}, ${after.text}"`,
+      );
+    }
+  }
+
   private binaryLevel(ops: readonly BinaryOp[], operand: () => Expr): Expr {
     let left = operand();
     for (;;) {
@@ -428,6 +454,11 @@ class Parser {
     const upper = t.name.toUpperCase();
     const open = this.peek();
     const isCall = open.kind === "punct" && open.ch === "(";
+    if (!isCall && /^(?:TRUE|FALSE)$/.test(upper)) {
+      // TRUE/FALSE as Excel writes them: an expression's truth is 1 or 0.
+      const one = upper === "TRUE" ? "1" : "0";
+      fail(t.pos, `biểu thức không có ${t.name}: đúng là 1, sai là 0; hãy ghi ${one} thay cho ${t.name}`, `an expression has no ${t.name}: true is 1 and false 0; write ${one} for ${t.name}`);
+    }
     if (!isCall) {
       fail(
         t.pos,
@@ -442,6 +473,8 @@ class Parser {
     this.enter(t.pos);
     const args: Expr[] = [];
     const close = this.peek();
+    // Where the commas between the arguments are, in the tokens.
+    const commas: number[] = [];
     if (close.kind === "punct" && close.ch === ")") {
       this.next();
     } else {
@@ -450,6 +483,7 @@ class Parser {
         const sep = this.peek();
         if (sep.kind === "punct" && sep.ch === ",") {
           this.decimalCommaInArguments();
+          commas.push(this.i);
           this.next();
           continue;
         }
@@ -457,6 +491,7 @@ class Parser {
         break;
       }
     }
+    this.decimalCommaAmongSpaced(commas);
     this.nesting--;
     // An unknown function's arguments are read only for their references.
     if (!known) return { type: "number", value: 0 };
