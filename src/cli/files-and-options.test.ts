@@ -489,6 +489,11 @@ describe("a file named without the extension Windows hid and Notepad added", () 
     );
     const vi = await run(["validate", "--index", "np/tinh.json", "--lang", "vi"]);
     expect(vi.err).toContain("Không tìm thấy tệp np/tinh.json, nhưng có tệp np/tinh.json.txt (Windows thường ẩn phần đuôi tệp .txt): hãy đổi tên tệp đó thành tinh.json");
+    // A name without an extension of its own is to be given in full, not renamed to.
+    writeFileSync(join(dir, "np", "solieu2.xlsx"), "x");
+    expect((await run(["score", "np/solieu2", "--lang", "en"])).err).toBe(
+      "The file np/solieu2 does not exist, but np/solieu2.xlsx does: give the name with its extension, np/solieu2.xlsx, in the command.\n",
+    );
     // A name with no such neighbour is only missing.
     expect((await run(["validate", "--index", "np/khac.json", "--lang", "en"])).err).toBe("The file np/khac.json does not exist.\n");
   });

@@ -300,7 +300,8 @@ describe("a copy of a built-in sample that kept its id and version", () => {
     const t = await run(["template", "--index", "mau-sua.json", "--units", "so-sua.csv", "--out", "phieu-sua.xlsx"]);
     expect(t.code).toBe(0);
     expect(t.err).toContain('Cảnh báo: Định nghĩa này có mã và phiên bản (dti-so-nganh-mau@');
-    expect(t.err).toContain('hãy đổi "id" hoặc "version"');
+    // A sample's copy is told to take an id of its own (a new version alone would still name the sample).
+    expect(t.err).toContain('hãy đổi "id" thành mã riêng của tỉnh');
     // The sample itself, and the same sample with a "$schema" line for editors, give no such warning.
     writeFileSync(join(dir, "mau-schema.json"), JSON.stringify({ $schema: "./index-definition.schema.json", ...(sample as object) }));
     const same = await run(["template", "--index", "mau-schema.json", "--units", "so-sua.csv", "--out", "phieu-mau-schema.xlsx"]);

@@ -482,6 +482,13 @@ export const M = {
   /** No such file, but one of that name with an extension added ("tinh.json.txt", as Notepad saves it while Windows hides extensions). */
   fileMissingWithExtension: (path: string, added: string): Message => {
     const name = path.split(/[\\/]/).pop() ?? path;
+    // A name given without an extension of its own ("solieu2"): the file is to be named in full, not renamed to it.
+    if (!/\.[^.]+$/.test(name)) {
+      return {
+        vi: `Không tìm thấy tệp ${path}, nhưng có tệp ${path}${added}: hãy ghi cả phần đuôi, ${path}${added}, trong lệnh.`,
+        en: `The file ${path} does not exist, but ${path}${added} does: give the name with its extension, ${path}${added}, in the command.`,
+      };
+    }
     return {
       vi: `Không tìm thấy tệp ${path}, nhưng có tệp ${path}${added} (Windows thường ẩn phần đuôi tệp ${added}): hãy đổi tên tệp đó thành ${name}, hoặc ghi ${path}${added} trong lệnh.`,
       en: `The file ${path} does not exist, but ${path}${added} does (Windows often hides the ${added} extension): rename that file to ${name}, or give ${path}${added} in the command.`,

@@ -105,7 +105,7 @@ describe("forms made from a copy of a built-in that kept its id and version", ()
 
   test("the copy is told apart from the built-in, a $schema line for editors aside", () => {
     expect(builtinOfSameName(adapted, BUILTIN_INDICES)?.id).toBe("dti-so-nganh-mau");
-    expect(sameNameAsBuiltinMessage(adapted, BUILTIN_INDICES)?.vi).toContain('hãy đổi "id" hoặc "version"');
+    expect(sameNameAsBuiltinMessage(adapted, BUILTIN_INDICES)?.vi).toContain('hãy đổi "id" thành mã riêng của tỉnh');
     expect(builtinOfSameName(original, BUILTIN_INDICES)).toBeUndefined();
     expect(builtinOfSameName(parsed({ $schema: "x.json", ...(sample.definition as object) }), BUILTIN_INDICES)).toBeUndefined();
     expect(builtinOfSameName(parsed({ ...(sample.definition as object), version: "2025" }), BUILTIN_INDICES)).toBeUndefined();

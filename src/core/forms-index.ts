@@ -167,8 +167,16 @@ export function sameNameAsBuiltinMessage(definition: IndexDefinition, builtins: 
       en: `This definition keeps the id "${definition.id}" of the built-in sample (version ${String(sampleVersion)}), with version "${definition.version}": change its "id" to one of the province's own (e.g. "dti-so-tinh-x") before making forms, so that they are not taken for the sample's when scored.`,
     };
   }
-  if (!builtinOfSameName(definition, builtins)) return undefined;
+  const same = builtinOfSameName(definition, builtins);
+  if (!same) return undefined;
   const name = `${definition.id}@${definition.version}`;
+  // A sample's copy takes an id of its own (a new version alone would still name the sample).
+  if ((same as { sample?: boolean }).sample) {
+    return {
+      vi: `Định nghĩa này có mã và phiên bản (${name}) của bộ mẫu có sẵn nhưng nội dung khác: hãy đổi "id" thành mã riêng của tỉnh (ví dụ "dti-so-tinh-x") rồi tạo lại phiếu, để các phiếu không bị nhầm với bộ mẫu. Các phiếu tạo từ định nghĩa này chỉ chấm được với chính tệp định nghĩa này (dòng lệnh: --index <tệp.json>).`,
+      en: `This definition has the id and version (${name}) of the built-in sample but other content: change its "id" to one of the province's own (e.g. "dti-so-tinh-x") and make the forms again, so that they are not taken for the sample's. Forms made from this definition can only be scored with this very definition file (command line: --index <file.json>).`,
+    };
+  }
   return {
     vi: `Định nghĩa này có mã và phiên bản (${name}) của một bộ chỉ số có sẵn nhưng nội dung khác: hãy đổi "id" hoặc "version" trong tệp định nghĩa rồi tạo lại phiếu, để các phiếu không bị nhầm với bộ chỉ số có sẵn. Các phiếu tạo từ định nghĩa này chỉ chấm được với chính tệp định nghĩa này (dòng lệnh: --index <tệp.json>).`,
     en: `This definition has the id and version (${name}) of a built-in index but other content: change its "id" or "version" and make the forms again, so that they are not taken for the built-in index. Forms made from this definition can only be scored with this very definition file (command line: --index <file.json>).`,

@@ -80,7 +80,7 @@ describe("dti-scorer validate --index without a workbook checks the definition a
     writeFileSync(join(dir, "ban-sao.json"), JSON.stringify(copy));
     const r = await run(["validate", "--index", "ban-sao.json", "--lang", "en"]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^Warning: This definition has the id and version \(dti-so-nganh-mau@mau-2023\) of a built-in index but other content/);
+    expect(r.err).toMatch(/^Warning: This definition has the id and version \(dti-so-nganh-mau@mau-2023\) of the built-in sample but other content: change its "id"/);
     expect(r.out).toMatch(/^Valid index definition: /);
   });
 
