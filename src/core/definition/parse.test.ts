@@ -575,6 +575,16 @@ describe("JSON that is almost right", () => {
     // A value that is no text before the letter is not taken for one.
     expect(problemOfText('{"a": 1 x}').message.en).not.toContain("inside the text");
     expect(problemOfText('{"a": "C:\\Tai lieu"}').message.vi).toContain("một đường dẫn như C:\\tai-lieu viết là C:\\\\tai-lieu hoặc C:/tai-lieu");
+    // A path whose \t, \b, \n JSON reads as a tab, a backspace, a new line: said, not taken silently.
+    const path = problemOfText('{"a": "Lưu tại C:\\tai-lieu\\bao-cao"}');
+    expect(path.message.vi).toBe(
+      'Dòng 1, cột 18: tệp không phải JSON hợp lệ (có lẽ đây là đường dẫn Windows: trong JSON, "\\t" là một ký tự điều khiển (dấu tab, xuống dòng…), không phải dấu \\ và chữ t; hãy viết dấu \\ là \\\\ (C:\\\\tai-lieu) hoặc dùng dấu / (C:/tai-lieu)).',
+    );
+    expect(problemOfText('{"a": "Xem \\\\may-chu\\nam-2024"}').message.en).toContain("this looks like a Windows path");
+    // A line break written \n in a text, and a path written with \\, are what they say.
+    const base2 = base();
+    base2.name.vi = "Dòng 1\nDòng 2 (C:\\tai-lieu)";
+    expect(parseDefinitionText(JSON.stringify(base2)).ok).toBe(true);
   });
 
   test("each problem of a file on several lines names its line, and they are said in the order of the file's lines", () => {

@@ -109,7 +109,10 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
   let extremes: ExtremeNumber[];
   let places = new Map<string, number>();
   try {
-    ({ duplicates, extremes, places } = scanJson(source));
+    let error: JsonSyntaxError | undefined;
+    ({ duplicates, extremes, places, error } = scanJson(source));
+    // Text JSON.parse reads but the scanner stops at: a Windows path whose \t JSON takes for a tab.
+    if (error !== undefined) return { ok: false, problems: [jsonSyntaxProblem(source)] };
   } catch (e) {
     // Nested too deeply for the scanner: parseDefinition says so.
     if (!isStackOverflow(e)) throw e;
@@ -458,6 +461,17 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
             "dấu \\ không hợp lệ trong chuỗi; trong JSON, dấu \\ phải viết là \\\\ (một đường dẫn như C:\\tai-lieu viết là C:\\\\tai-lieu hoặc C:/tai-lieu)",
             "an invalid \\ escape in a string; in JSON a \\ is written \\\\ (a path such as C:\\docs is written C:\\\\docs or C:/docs)",
           );
+        }
+        // "C:\tai-lieu", "\\may-chu\bao-cao": a Windows path whose \t, \b, \n… JSON reads as a tab,
+        // a backspace, a new line, silently.
+        if ("bfnrt".includes(esc!)) {
+          const before = text.slice(start + 1, i);
+          if (/[A-Za-z]:$/.test(before) || /\\\\[^\\\s"]+$/.test(before)) {
+            stop(
+              `có lẽ đây là đường dẫn Windows: trong JSON, "\\${esc}" là một ký tự điều khiển (dấu tab, xuống dòng…), không phải dấu \\ và chữ ${esc}; hãy viết dấu \\ là \\\\ (C:\\\\tai-lieu) hoặc dùng dấu / (C:/tai-lieu)`,
+              `this looks like a Windows path: in JSON "\\${esc}" is a control character (a tab, a new line…), not a \\ and the letter ${esc}; write the \\ as \\\\ (C:\\\\docs) or use / (C:/docs)`,
+            );
+          }
         }
         i += 2;
         continue;
