@@ -28,13 +28,13 @@ test("a CSV column of the index's categories under another header gives the form
   writeFileSync(join(dir, "dv.csv"), "Mã đơn vị,Đơn vị,Type\nS01,Sở Tài chính,co-dvc\nS02,Sở Y tế,Sở, ban, ngành không có dịch vụ công\nS03,Sở Nội vụ,\n".replace("Sở, ban, ngành không có dịch vụ công", '"Sở, ban, ngành không có dịch vụ công"'));
   const vi = await runCli(["template", "--index", "dti-so-nganh-mau", "--units", "dv.csv", "--out", "phieu.xlsx"], dir);
   expect(vi.code).toBe(0);
-  expect(vi.err).toContain('Lưu ý: dv.csv: cột "Type" được đọc là cột loại đơn vị, vì mọi ô có ghi của cột là một loại đơn vị của bộ chỉ số.');
+  expect(vi.err).toContain('Lưu ý: dv.csv: cột "Type" được đọc là cột loại đơn vị, vì cột ghi các loại đơn vị của bộ chỉ số.');
   const cells = await categoryCells("phieu.xlsx");
   expect(cells["Sở Tài chính"]).toBe("Sở, ban, ngành có dịch vụ công");
   expect(cells["Sở Y tế"]).toBe("Sở, ban, ngành không có dịch vụ công");
   expect(cells["Sở Nội vụ"] ?? "").toBe("");
   const en = await runCli(["template", "--index", "dti-so-nganh-mau", "--units", "dv.csv", "--out", "forms.xlsx", "--lang", "en"], dir);
-  expect(en.err).toContain('Info: dv.csv: column "Type" is read as the unit category column, as every filled cell of it is one of the index\'s unit categories.');
+  expect(en.err).toContain('Info: dv.csv: column "Type" is read as the unit category column, as it holds the index\'s unit categories.');
 }, 60_000);
 
 test("an .xlsx units list reads such a column too; a column of other words is not taken for the categories", async () => {
@@ -61,4 +61,18 @@ test("an .xlsx units list reads such a column too; a column of other words is no
   expect(plain.code).toBe(0);
   expect(plain.err).not.toContain("được đọc là cột loại đơn vị");
   expect(Object.values(await categoryCells("phieu3.xlsx")).map((v) => v ?? "")).toEqual(["", ""]);
+}, 60_000);
+
+test("under a header that names a kind of unit, a column of mostly categories is read, its other cells said as categories the index does not have; of two columns, the one with more categories", async () => {
+  writeFileSync(join(dir, "typo.csv"), "STT,Mã đơn vị,Đơn vị,Phân loại,Ghi chú\n1,S01,Sở A,Có DVC,\n2,S02,Sở B,khong-dvc,x\n");
+  const typo = await runCli(["template", "--index", "dti-so-nganh-mau", "--units", "typo.csv", "--out", "typo.xlsx"], dir);
+  expect(typo.code).toBe(2);
+  expect(typo.err).toContain('Lưu ý: typo.csv: cột "Phân loại" được đọc là cột loại đơn vị');
+  expect(typo.err).toContain('typo.csv, dòng 2: loại đơn vị "Có DVC" không có trong bộ chỉ số.');
+  // A notes column holding one category gives way to the column that holds them all.
+  writeFileSync(join(dir, "two.csv"), "Mã đơn vị,Đơn vị,Ghi chú,Khối\nS01,Sở Tài chính,,co-dvc\nS02,Sở Y tế,khong-dvc,co-dvc\n");
+  const two = await runCli(["template", "--index", "dti-so-nganh-mau", "--units", "two.csv", "--out", "two.xlsx"], dir);
+  expect(two.code).toBe(0);
+  expect(two.err).toContain('cột "Khối" được đọc là cột loại đơn vị');
+  expect(await categoryCells("two.xlsx")).toEqual({ "Sở Tài chính": "Sở, ban, ngành có dịch vụ công", "Sở Y tế": "Sở, ban, ngành có dịch vụ công" });
 }, 60_000);

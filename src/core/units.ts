@@ -61,8 +61,10 @@ export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[]
 /**
  * A units table with no category column by its label (Nhóm/Loại đơn vị/Category), for an index
  * that has categories, whose column under another header ("Type", "Khối", "Phân loại") holds in
- * every filled cell one of the index's categories (by id or name, as resolveCategory reads them):
- * that column is the units' categories. The rows with its header read as "Nhóm", and the header it
+ * every filled cell one of the index's categories (by id or name, as resolveCategory reads them),
+ * or in most of them under a header that names a kind of unit (the others are then said as
+ * categories the index does not have): that column is the units' categories; of two, the one with
+ * more. The rows with its header read as "Nhóm", and the header it
  * had, to be said (categoryColumnByContentMessage); undefined when there is no such column, or the
  * table already has one by its label or has no header line (no name column). The name and code
  * columns are never taken for it.
@@ -78,23 +80,32 @@ export function categoryColumnByContent(
   const own = new Set([NAME, CODE].map((names) => names.map((n) => folded.indexOf(n)).find((i) => i >= 0) ?? -1));
   // A first line without a name column is no header (a list without one, its first unit read as it): nothing to find.
   if (NAME.every((n) => !folded.includes(n))) return undefined;
+  let best: { column: number; known: number } | undefined;
   for (let c = 0; c < head.length; c++) {
     if (own.has(c)) continue;
     const filled = rows.slice(1).map((r) => normalizeKey(r[c] ?? "")).filter((v) => v !== "");
-    if (filled.length > 0 && filled.every((v) => resolveCategory(model, v) !== undefined)) {
-      return { rows: [head.map((h, i) => (i === c ? "Nhóm" : h)), ...rows.slice(1)], header: head[c]!.trim(), column: c + 1 };
-    }
+    const known = filled.filter((v) => resolveCategory(model, v) !== undefined).length;
+    // Every filled cell a category; or, under a header that names a kind of unit ("Khối", "Phân
+    // loại", "Type"), most of them, the others then said as categories the index does not have.
+    const fits = filled.length > 0 && (known === filled.length || (known * 2 >= filled.length && CATEGORY_LIKE.test(folded[c]!)));
+    // The column with the most categories (a notes column with one of them gives way to it).
+    if (fits && (best === undefined || known > best.known)) best = { column: c, known };
   }
-  return undefined;
+  if (best === undefined) return undefined;
+  const c = best.column;
+  return { rows: [head.map((h, i) => (i === c ? "Nhóm" : h)), ...rows.slice(1)], header: head[c]!.trim(), column: c + 1 };
 }
+
+/** Headers, folded, that name a kind of unit without being a category label: "Khối", "Phân loại", "Type", "Group". */
+const CATEGORY_LIKE = /\b(?:khoi|loai|phan loai|kieu|type|kind|group|class)\b/;
 
 /** What is said of a column read as the units' categories by what it holds (categoryColumnByContent): by its header, or its place when it has none. */
 export function categoryColumnByContentMessage(file: string, found: { header: string; column: number }): Message {
   const vi = found.header === "" ? `cột thứ ${found.column}` : `cột "${found.header}"`;
   const en = found.header === "" ? `column ${found.column}` : `column "${found.header}"`;
   return {
-    vi: `${file}: ${vi} được đọc là cột loại đơn vị, vì mọi ô có ghi của cột là một loại đơn vị của bộ chỉ số.`,
-    en: `${file}: ${en} is read as the unit category column, as every filled cell of it is one of the index's unit categories.`,
+    vi: `${file}: ${vi} được đọc là cột loại đơn vị, vì cột ghi các loại đơn vị của bộ chỉ số.`,
+    en: `${file}: ${en} is read as the unit category column, as it holds the index's unit categories.`,
   };
 }
 

@@ -733,7 +733,7 @@ describe("outside Excel, what each action says", () => {
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
     await step(page, "Thu thập");
     await page.getByTestId("units-csv").setInputFiles({ name: "ds.csv", mimeType: "text/csv", buffer: Buffer.from("STT;Mã đơn vị;Đơn vị;Khối\n1;SYT;Sở Y tế;co-dvc\n2;SNV;Sở Nội vụ;Sở, ban, ngành không có dịch vụ công\n") });
-    await page.getByText('ds.csv: cột "Khối" được đọc là cột loại đơn vị, vì mọi ô có ghi của cột là một loại đơn vị của bộ chỉ số.').waitFor();
+    await page.getByText('ds.csv: cột "Khối" được đọc là cột loại đơn vị, vì cột ghi các loại đơn vị của bộ chỉ số.').waitFor();
     expect(await page.getByLabel("Danh sách đơn vị").inputValue()).toBe("SYT; Sở Y tế; co-dvc\nSNV; Sở Nội vụ; Sở, ban, ngành không có dịch vụ công");
     await page.getByText("2 đơn vị", { exact: true }).waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);

@@ -82,8 +82,8 @@ describe("a units list whose categories stand under a header of their own (\"Kh�
     expect(read.problem).toEqual({
       state: "none",
       text: {
-        vi: 'ds.csv: cột "Khối" được đọc là cột loại đơn vị, vì mọi ô có ghi của cột là một loại đơn vị của bộ chỉ số.',
-        en: 'ds.csv: column "Khối" is read as the unit category column, as every filled cell of it is one of the index\'s unit categories.',
+        vi: 'ds.csv: cột "Khối" được đọc là cột loại đơn vị, vì cột ghi các loại đơn vị của bộ chỉ số.',
+        en: 'ds.csv: column "Khối" is read as the unit category column, as it holds the index\'s unit categories.',
       },
     });
     // Without the index (none chosen yet), or with a column of other words, nothing is taken for the categories.

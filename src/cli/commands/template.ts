@@ -197,11 +197,9 @@ function warnUnitsWithoutCategory(io: CliIO, model: IndexModel, units: UnitLine[
 /**
  * Nothing of the units file is left out unsaid: a line with a code but no name gets a form named
  * by its code (a note), a line with a category but no unit gets none (a warning), each named by
- * its line, so that the count of forms made adds up; a column read as the categories by what it
- * holds is named (a note).
+ * its line, so that the count of forms made adds up.
  */
 function sayUnnamedAndEmptyLines(io: CliIO, read: UnitsRead, path: string, lang: Lang): void {
-  if (read.categoryColumn) io.stderr.write(`${T.severityOne.info[lang]}: ${categoryColumnByContentMessage(path, read.categoryColumn)[lang]}\n`);
   for (const u of read.units) if (u.unnamed) io.stderr.write(`${T.severityOne.info[lang]}: ${unnamedUnitMessage(path, u.line, u.unit.code)[lang]}\n`);
   for (const line of read.noUnit) io.stderr.write(`${T.severityOne.warning[lang]}: ${rowWithoutUnitMessage(path, line)[lang]}\n`);
 }
@@ -287,6 +285,8 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   const { units: lines, encoding } = read;
   warnIfOutOpen(io, args.out, lang);
   if (encoding !== undefined && isCodePage(encoding)) io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units, read.legacy, encoding)[lang]}\n`);
+  // Which column gave the categories, said before any problem of theirs.
+  if (read.categoryColumn) io.stderr.write(`${T.severityOne.info[lang]}: ${categoryColumnByContentMessage(args.units, read.categoryColumn)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
   sayUnnamedAndEmptyLines(io, read, args.units, lang);
   warnUnitsWithoutCategory(io, model, lines, args.units, lang);
