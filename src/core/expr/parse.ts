@@ -340,48 +340,32 @@ class Parser {
   }
 
   /**
-   * A decimal comma between a function's arguments: "[a]*0,5" in MIN(1, [a]*0,5 + [b]*0,5) reads
-   * as [a]*0 and 5, two arguments, and scores every unit alike without a word. Said where a
-   * product or quotient by 0 is written against the comma and the digits after it ("*0,5",
-   * "/0,25"): by 0 no one means. IF([a]>0,1,0) and MIN(1,[a]) stay as they are. At the comma
-   * (the current token).
+   * A decimal comma between a call's arguments, read as two arguments without a word: the comma of
+   * two numbers written against it ("0,5"), either after a product or quotient by 0 ("[a]*0,5" in
+   * MIN(1, [a]*0,5 + [b]*0,5): by 0 no one means), or among the call's other commas written with a
+   * space after them (IF(x, 0,5), MIN([a] + [b], 1,5)). A call written without spaces
+   * (IF([a]>0,0,1), MIN(1,5)) is read as written. At the first such comma.
    */
-  private decimalCommaInArguments(): void {
-    const sep = this.peek();
-    const zero = this.tokens[this.i - 1];
-    const op = this.tokens[this.i - 2];
-    const after = this.tokens[this.i + 1];
-    if (zero?.kind !== "number" || zero.text !== "0" || after?.kind !== "number" || op === undefined || !this.isOp(op, ["*", "/"])) return;
-    if (zero.pos + zero.text.length !== sep.pos || after.pos !== sep.pos + 1) return;
-    fail(
-      sep.pos,
-      `"${zero.text},${after.text}" ở đây là hai đối số (0 và ${after.text}); dùng dấu chấm cho số thập phân trong biểu thức: ${zero.text}.${after.text}`,
-      `"${zero.text},${after.text}" here is two arguments (0 and ${after.text}); use a point for decimals in expressions: ${zero.text}.${after.text}`,
-    );
-  }
-
-  /**
-   * A decimal comma among a call's commas written with a space after them: in IF(x, 0,5) or
-   * MIN([a] + [b], 1,5) the comma of "0,5", between two numbers with no space, is not written as
-   * the others are, and is most likely 0.5 (IF(x, 0, 5) and MIN(…, 1, 5) read otherwise). A call
-   * written without spaces (IF([a]>0,0,1)) is read as written. At the first such comma.
-   */
-  private decimalCommaAmongSpaced(commas: readonly number[]): void {
+  private decimalCommas(commas: readonly number[]): void {
     const spaced = commas.some((k) => {
       const after = this.tokens[k + 1];
       return after !== undefined && after.pos > this.tokens[k]!.pos + 1;
     });
-    if (!spaced) return;
     for (const k of commas) {
       const sep = this.tokens[k]!;
       const before = this.tokens[k - 1];
       const after = this.tokens[k + 1];
       if (before?.kind !== "number" || after?.kind !== "number" || /[.eE]/.test(before.text) || /[eE]/.test(after.text)) continue;
       if (before.pos + before.text.length !== sep.pos || after.pos !== sep.pos + 1) continue;
+      const op = this.tokens[k - 2];
+      const byZero = before.text === "0" && op !== undefined && this.isOp(op, ["*", "/"]);
+      if (!byZero && !spaced) continue;
+      const [a, b] = [before.text, after.text];
+      if (byZero) fail(sep.pos, `"${a},${b}" ở đây là hai đối số (0 và ${b}); dùng dấu chấm cho số thập phân trong biểu thức: ${a}.${b}`, `"${a},${b}" here is two arguments (0 and ${b}); use a point for decimals in expressions: ${a}.${b}`);
       fail(
         sep.pos,
-        `"${before.text},${after.text}" ở đây là hai đối số (${before.text} và ${after.text}), khác các dấu phẩy có khoảng trắng sau; nếu là số thập phân, hãy dùng dấu chấm: ${before.text}.${after.text}; nếu là hai đối số, hãy ghi "${before.text}, ${after.text}"`,
-        `"${before.text},${after.text}" here is two arguments (${before.text} and ${after.text}), unlike the commas with a space after them; for a decimal use a point: ${before.text}.${after.text}; for two arguments write "${before.text}, ${after.text}"`,
+        `"${a},${b}" ở đây là hai đối số (${a} và ${b}), khác các dấu phẩy có khoảng trắng sau; nếu là số thập phân, hãy dùng dấu chấm: ${a}.${b}; nếu là hai đối số, hãy ghi "${a}, ${b}"`,
+        `"${a},${b}" here is two arguments (${a} and ${b}), unlike the commas with a space after them; for a decimal use a point: ${a}.${b}; for two arguments write "${a}, ${b}"`,
       );
     }
   }
@@ -482,7 +466,6 @@ class Parser {
         args.push(this.comparison());
         const sep = this.peek();
         if (sep.kind === "punct" && sep.ch === ",") {
-          this.decimalCommaInArguments();
           commas.push(this.i);
           this.next();
           continue;
@@ -491,7 +474,7 @@ class Parser {
         break;
       }
     }
-    this.decimalCommaAmongSpaced(commas);
+    this.decimalCommas(commas);
     this.nesting--;
     // An unknown function's arguments are read only for their references.
     if (!known) return { type: "number", value: 0 };
