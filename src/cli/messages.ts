@@ -729,8 +729,8 @@ export const M = {
   unitWithoutCategory: (path: string, line: number, name: string, known: Message[]): Message => {
     const list = (lang: "vi" | "en"): string => known.map((k) => `"${k[lang]}"`).join(", ");
     return {
-      vi: `${path}, dòng ${line}: đơn vị "${name}" chưa ghi loại đơn vị (cột Nhóm để trống). Trên phiếu của đơn vị này, các dòng chỉ áp dụng cho một số loại đơn vị sẽ để nền xám và không được tính; đơn vị này không được xếp hạng trong loại nào. Nếu cần, hãy ghi một trong: ${list("vi")} rồi tạo lại phiếu.`,
-      en: `${path}, line ${line}: the unit "${name}" has no category (its Category is blank). On this unit's form, rows that apply only to some categories are shaded grey and not counted; the unit is not ranked within any category. If it needs one, write one of: ${list("en")} and make the forms again.`,
+      vi: `${path}, dòng ${line}: đơn vị "${name}" chưa ghi loại đơn vị (ô loại đơn vị để trống). Trên phiếu của đơn vị này, các dòng chỉ áp dụng cho một số loại đơn vị sẽ để nền xám và không được tính; đơn vị này không được xếp hạng trong loại nào. Nếu cần, hãy ghi một trong: ${list("vi")} rồi tạo lại phiếu.`,
+      en: `${path}, line ${line}: the unit "${name}" has no category (its category is blank). On this unit's form, rows that apply only to some categories are shaded grey and not counted; the unit is not ranked within any category. If it needs one, write one of: ${list("en")} and make the forms again.`,
     };
   },
   /** Lines of a units CSV with more fields than its header line: a name with the delimiter, not quoted. */

@@ -138,7 +138,7 @@ describe("template with several problems in its units file", () => {
     writeFileSync(join(dir, "thieu-nhom.csv"), "Mã đơn vị,Đơn vị,Nhóm\nSTC,Sở Tài chính,co-dvc\nSTP,Sở Tư pháp,\n");
     const vi = await run(["template", "--index", INDEX, "--units", "thieu-nhom.csv", "--out", "thieu-nhom.xlsx"]);
     expect(vi.code).toBe(0);
-    expect(vi.err).toContain('thieu-nhom.csv, dòng 3: đơn vị "Sở Tư pháp" chưa ghi loại đơn vị (cột Nhóm để trống)');
+    expect(vi.err).toContain('thieu-nhom.csv, dòng 3: đơn vị "Sở Tư pháp" chưa ghi loại đơn vị (ô loại đơn vị để trống)');
     expect(vi.err).not.toContain("Sở Tài chính");
     expect(String(await cellOf("thieu-nhom.xlsx", "Sở Tư pháp", "A6"))).toContain("Đơn vị này chưa ghi loại đơn vị (ô Nhóm để trống) nên các dòng nền xám");
     const en = await run(["template", "--index", INDEX, "--units", "thieu-nhom.csv", "--out", "thieu-nhom-en.xlsx", "--lang", "en"], "en");

@@ -176,8 +176,8 @@ export const STRINGS = {
     en: "{count} units name a unit category the index does not have; write one of: {known}. No form was made.",
   },
   unitWithoutCategory: {
-    vi: "{unit}: chưa ghi loại đơn vị (cột Nhóm để trống). Trên phiếu của đơn vị này, các dòng chỉ áp dụng cho một số loại đơn vị sẽ để nền xám và không được tính; đơn vị này không được xếp hạng trong loại nào. Nếu cần, hãy ghi một trong: {known} rồi tạo lại phiếu.",
-    en: "{unit}: no unit category (its Category is blank). On this unit's form, rows that apply only to some categories are shaded grey and not counted; the unit is not ranked within any category. If it needs one, write one of: {known} and make the forms again.",
+    vi: "{unit}: chưa ghi loại đơn vị (ô loại đơn vị để trống). Trên phiếu của đơn vị này, các dòng chỉ áp dụng cho một số loại đơn vị sẽ để nền xám và không được tính; đơn vị này không được xếp hạng trong loại nào. Nếu cần, hãy ghi một trong: {known} rồi tạo lại phiếu.",
+    en: "{unit}: no unit category (its category is blank). On this unit's form, rows that apply only to some categories are shaded grey and not counted; the unit is not ranked within any category. If it needs one, write one of: {known} and make the forms again.",
   },
   unitUnknownCategory: {
     vi: "{unit}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",

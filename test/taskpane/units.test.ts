@@ -262,11 +262,11 @@ describe("forms made for a list where a unit's category is blank", () => {
     expect(n.key).toBe("templatesMadeFile");
     expect(n.details).toHaveLength(1);
     // The form counts: only its rows for some categories are greyed and not counted; the unit is ranked in no category.
-    expect(n.details![0]!.vi).toContain("chưa ghi loại đơn vị (cột Nhóm để trống). Trên phiếu của đơn vị này, các dòng chỉ áp dụng cho một số loại đơn vị sẽ để nền xám và không được tính; đơn vị này không được xếp hạng trong loại nào.");
+    expect(n.details![0]!.vi).toContain("chưa ghi loại đơn vị (ô loại đơn vị để trống). Trên phiếu của đơn vị này, các dòng chỉ áp dụng cho một số loại đơn vị sẽ để nền xám và không được tính; đơn vị này không được xếp hạng trong loại nào.");
     expect(n.details![0]!.en).toContain("On this unit's form, rows that apply only to some categories are shaded grey and not counted; the unit is not ranked within any category.");
     expect(n.details![0]!.vi).toMatch(/^Dòng 2 \(Sở Tài chính\): /);
     expect(n.details![0]!.vi).toContain('"Sở, ban, ngành có dịch vụ công"');
-    expect(n.details![0]!.en).toMatch(/no unit category \(its Category is blank\)/);
+    expect(n.details![0]!.en).toMatch(/no unit category \(its category is blank\)/);
   });
 
   test("a list that gives no unit a category says nothing more, for an index with categories or without", () => {
