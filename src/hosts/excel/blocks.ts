@@ -27,41 +27,41 @@ export function coalesceColumnCells(blocks: CellBlock[]): { merged: CellBlock[];
   const groups = new Map<string, { row: number; block: CellBlock }[]>();
   const rest: CellBlock[] = [];
   const isSingle = (b: CellBlock) => b.values.length === 1 && b.values[0]?.length === 1 && !b.formulas && !Array.isArray(b.numberFormat) && b.values[0][0] !== null;
-  // How many blocks write each cell: a cell written twice keeps its blocks in order.
-  const writes = new Map<string, number>();
-  const areas = blocks.map((b) => {
-    const { row, col } = topLeft(b.address);
-    return { row, col, height: b.values.length, width: widestRow(b.values) || 1 };
+  const places = blocks.map((b) => topLeft(b.address));
+  const single = blocks.map(isSingle);
+  // How many blocks write each single cell (keyed row × 16384 + column): a cell written twice keeps its blocks in order.
+  const key = (row: number, col: number) => row * 16384 + col;
+  const writes = new Map<number, number>();
+  places.forEach((p, i) => {
+    if (single[i]) writes.set(key(p.row, p.col), (writes.get(key(p.row, p.col)) ?? 0) + 1);
   });
-  for (const [i, b] of blocks.entries()) {
-    if (!isSingle(b)) continue;
-    const key = a1(areas[i]!.row, areas[i]!.col);
-    writes.set(key, (writes.get(key) ?? 0) + 1);
-  }
   // Each other block's cells, or the single cells, whichever are fewer: a block of thousands of
   // rows beside thousands of single cells costs no product of the two.
-  for (const [j, a] of areas.entries()) {
-    if (isSingle(blocks[j]!) || writes.size === 0) continue;
-    if (a.height * a.width <= writes.size) {
-      for (let r = a.row; r < a.row + a.height; r++) for (let c = a.col; c < a.col + a.width; c++) if (writes.has(a1(r, c))) writes.set(a1(r, c), 2);
-      continue;
-    }
-    for (const key of writes.keys()) {
-      const { row, col } = topLeft(key);
-      if (row >= a.row && row < a.row + a.height && col >= a.col && col < a.col + a.width) writes.set(key, 2);
-    }
+  const singles = places.filter((_, i) => single[i]);
+  if (singles.length > 0) {
+    blocks.forEach((b, j) => {
+      if (single[j]) return;
+      const { row: top, col: left } = places[j]!;
+      const height = b.values.length;
+      const width = widestRow(b.values) || 1;
+      if (height * width <= singles.length) {
+        for (let r = top; r < top + height; r++) for (let c = left; c < left + width; c++) if (writes.has(key(r, c))) writes.set(key(r, c), 2);
+        return;
+      }
+      for (const p of singles) if (p.row >= top && p.row < top + height && p.col >= left && p.col < left + width) writes.set(key(p.row, p.col), 2);
+    });
   }
-  for (const [i, b] of blocks.entries()) {
-    const { row, col } = areas[i]!;
-    if (!isSingle(b) || (writes.get(a1(row, col)) ?? 0) > 1) {
+  blocks.forEach((b, i) => {
+    const { row, col } = places[i]!;
+    if (!single[i] || (writes.get(key(row, col)) ?? 0) > 1) {
       rest.push(b);
-      continue;
+      return;
     }
-    const key = JSON.stringify([col, b.numberFormat ?? null, b.bold ?? null, b.fill ?? null, b.fontColor ?? null, b.wrap ?? null, b.fontSize ?? null]);
-    const list = groups.get(key) ?? [];
+    const style = JSON.stringify([col, b.numberFormat ?? null, b.bold ?? null, b.fill ?? null, b.fontColor ?? null, b.wrap ?? null, b.fontSize ?? null]);
+    const list = groups.get(style) ?? [];
     list.push({ row, block: b });
-    groups.set(key, list);
-  }
+    groups.set(style, list);
+  });
   const merged: CellBlock[] = [];
   for (const list of groups.values()) {
     list.sort((a, b) => a.row - b.row);
