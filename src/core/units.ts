@@ -64,10 +64,10 @@ export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[]
  * every filled cell one of the index's categories (by id or name, as resolveCategory reads them),
  * or in most of them under a header that names a kind of unit (the others are then said as
  * categories the index does not have): that column is the units' categories; of two, the one with
- * more. The rows with its header read as "Nhóm", and the header it
- * had, to be said (categoryColumnByContentMessage); undefined when there is no such column, or the
- * table already has one by its label or has no header line (no name column). The name and code
- * columns are never taken for it.
+ * more. The rows with its header read as "Nhóm", and the header it had, to be said
+ * (categoryColumnByContentMessage); undefined when there is no such column, or the table already
+ * has one by its label or has no header line (no name column). The name and code columns are never
+ * taken for it.
  */
 export function categoryColumnByContent(
   model: IndexModel,

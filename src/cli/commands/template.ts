@@ -111,8 +111,8 @@ function cellText(v: CellValue): string {
  * unit of that code, its form named by it. A first line that names no unit column (a list without
  * a header line, its first unit read as one) is quoted, with the header line to add, as the file
  * holds it (`where`: a CSV file's separator, or a workbook's sheet). For an index with categories,
- * a table without a Nhóm column whose column under another header holds only the index's
- * categories has them read from it (categoryColumnByContent).
+ * a table without a Nhóm column has them read from the column under another header that holds
+ * them (categoryColumnByContent).
  */
 function unitLines(table: readonly (readonly string[])[], path: string, where: { delimiter: string } | { sheet: string }, model?: IndexModel): UnitsRead {
   const byContent = model && categoryColumnByContent(model, table);

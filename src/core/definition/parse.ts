@@ -132,13 +132,14 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
 function withLines(result: ParseDefinitionResult, source: string, places: Map<string, number>): ParseDefinitionResult {
   // A file on one line (written by a program) has no line to tell.
   if (result.ok || places.size === 0 || !source.trimEnd().includes("\n")) return result;
+  // The path, then each of its parents ("root.children[0].max", "root.children[0]", …, "root").
   const lineOf = (path: string): number | undefined => {
-    for (let p = path; p !== ""; p = p.replace(/(?:\.[^.[\]]*|\[\d+\])$/, "")) {
+    for (let p = path, parent = ""; ; p = parent) {
       const at = places.get(p);
       if (at !== undefined) return lineColumn(source, at).line;
-      if (!/(?:\.[^.[\]]*|\[\d+\])$/.test(p)) break;
+      parent = p.replace(/(?:\.[^.[\]]*|\[\d+\])$/, "");
+      if (parent === p || parent === "") return undefined;
     }
-    return undefined;
   };
   const lined = result.problems.map((p) => {
     // A key written twice says both its lines itself.
