@@ -543,6 +543,14 @@ export interface WritePlan {
    * sheet of that name is then written over the renamed sheet. Absent when nothing is renamed.
    */
   renameSheets?: { from: string; to: string }[];
+  /**
+   * Done next, in order: `count` whole rows inserted before row `before` of `sheet` (its name in the
+   * plan, after renameSheets), as a person inserts rows in Excel: every cell from that row down
+   * moves down with its value, formats, note and merged area, and the formulas, names, rules and
+   * validations that refer to them follow. The results sheet's table grown with more units over
+   * what the user typed below it: the plan's cells are where they are after the insert.
+   */
+  insertRows?: { sheet: string; before: number; count: number }[];
   /** What the user should know about the write (a sheet of theirs had the name the results needed: they went elsewhere). Hosts report them with `lastApply.warnings`. */
   warnings?: SheetMessage[];
   /**

@@ -72,26 +72,38 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     expect(double.workbook.tables.filter((t) => t.name === RESULTS_TABLE)).toHaveLength(1);
   });
 
-  test("a unit more: the table grows over the line typed under it, which the warning names with its text; the cells elsewhere stay, the old lines go", async () => {
+  test("a unit more: the table grows over the line typed under it, so Excel inserts a row above it: that line and every cell under it move down a row as they were, and the warning says so; the old lines go", async () => {
     const { double, definition } = await scoredOnce();
     await type();
     // The copy gets a code of its own: seven units, the table takes row 10.
     const copy = double.sheet("Bản sao");
-    // (The form is protected: as the analyst who unprotects it, types and protects it again.)
     [...copy.cells].find(([, c]) => c.v === "U0001")![1].v = "U0099";
+    double.resetCounters();
     const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
     expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual([
-      `Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: D10 "${NOTE.slice(0, 39)}…". Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 1 dòng trước dòng 10 để không ghi đè những gì bạn nhập bên dưới bảng (D10 "${NOTE.slice(0, 29)}…", A16 "Đã báo cáo lãnh đạo ngày 10/06", AE16 "6"): các ô đó, cùng mọi ô từ dòng 10 trở xuống, được dời xuống 1 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     expect(double.requests.every((r) => r.ok)).toBe(true);
-    expect(cell(double, "D10")?.v).not.toBe(NOTE);
+    const syncs = double.syncCount;
+    expect(cell(double, "D11")?.v).toBe(NOTE);
+    expect(cell(double, "A17")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(double.sheet(RESULTS).rowHeights.get(16)).toBe(33);
+    expect(cell(double, "AE17")?.f).toBe("=COUNTA(B4:B9)");
+    // What stood above the insert stays where it was.
     expect(cell(double, "E1")?.v).toBe("Bản gửi Hội đồng");
     expect(cell(double, "AE3")?.v).toBe("Tổng hợp");
-    expect(cell(double, "AE16")?.f).toBe("=COUNTA(B4:B9)");
-    expect(cell(double, "A16")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
-    // The lines on the copy are gone; the rounding line is one empty row under the table (A12), its old row (A14) empty.
-    expect([cell(double, "A11")?.v ?? "", cell(double, "A12")?.v ?? "", cell(double, "A13")?.v ?? "", cell(double, "A14")?.v ?? ""]).toEqual(["", ROUNDING_NOTE.vi, "", ""]);
-    expect(double.sheet(RESULTS).merges).toHaveLength(3);
+    // The table takes row 10; the lines on the copy are gone, the rounding line one empty row under the table (A12).
+    const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+    expect(table.row + table.rows).toBe(10);
+    expect([cell(double, "A11")?.v ?? "", cell(double, "A12")?.v ?? "", cell(double, "A13")?.v ?? "", cell(double, "A14")?.v ?? "", cell(double, "A15")?.v ?? ""]).toEqual(["", ROUNDING_NOTE.vi, "", "", ""]);
+    // Scored once more: nothing moves again, nothing is said.
+    double.resetCounters();
+    const again = await score(double, definition, new Date("2026-01-29T08:00:00Z"));
+    expect(again.lastApply!.warnings).toEqual([]);
+    // The insert took one request of its own, before the others: a run that inserts nothing takes one fewer.
+    expect(double.syncCount).toBe(syncs - 1);
+    expect(cell(double, "D11")?.v).toBe(NOTE);
+    expect(cell(double, "A17")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
   });
 });
 

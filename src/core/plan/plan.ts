@@ -4,8 +4,8 @@ import type { IndexModel } from "../definition/model";
 import type { Lang, Message, SheetMessage } from "../i18n/text";
 import { LANGS, foldText, localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
-import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
-import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
+import type { CellMark, CellValue, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
+import { type CellRange, cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { CHARTS_STATUS_CELL, chartsDataRanges, chartsStatusRule, lastChartsArea, movedChartsStatus, planChartsSheet, withChartsStatus } from "./charts";
 import {
   type IndexSheetState,
@@ -58,6 +58,7 @@ import {
   underChartsMessage,
   writtenArea,
   typedCells,
+  type TypedCell,
 } from "./results-area";
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { type OwnedSheetNames, ownedSheetNames, textOf } from "./sheet-names";
@@ -616,6 +617,131 @@ export function planResults(
   submissions: Submission[],
   options: PlanOptions,
 ): WritePlan {
+  // The results table grown with more units over what the user typed below it (a signature block,
+  // a remark): rows are inserted above those cells first, as a person makes room in Excel, and the
+  // plan is made again over the workbook as it is then. Twice at the most (a line of the project's
+  // under the table that came back once rows were free); what a third plan would still write over
+  // is said as written over.
+  const inserted: RowsInserted[] = [];
+  let snapshot = options.snapshot;
+  let previous = options.previous;
+  for (let pass = 0; ; pass++) {
+    const { plan, grow } = planResultsOnce(model, table, issues, submissions, { ...options, ...(snapshot ? { snapshot } : {}), ...(previous ? { previous } : {}) });
+    if (!grow || !snapshot || pass === 2) {
+      if (inserted.length === 0) return plan;
+      return { ...plan, insertRows: inserted.map(({ plannedSheet, before, count }) => ({ sheet: plannedSheet, before, count })), warnings: [...(plan.warnings ?? []), ...inserted.map((i) => rowsInsertedMessage(i))] };
+    }
+    inserted.push(grow);
+    snapshot = withRowsInserted(snapshot, grow.sheet, grow.before, grow.count);
+    if (previous) previous = withRecordedRowsInserted(previous, grow.recorded, grow.before, grow.count);
+  }
+}
+
+/** Rows a plan inserts on the results sheet: `sheet` as read, `plannedSheet` its name in the plan, `cells` the user's cells that move down. */
+interface RowsInserted {
+  sheet: string;
+  plannedSheet: string;
+  /** The names `_index` may record the sheet under (its name before a rename by this run or the user). */
+  recorded: string[];
+  before: number;
+  count: number;
+  cells: TypedCell[];
+}
+
+/**
+ * Where rows go in, and how many, so that no cell the user typed under the last run's table
+ * (`tableBottom`; `last`: all the last run owned on the sheet) lies where this run writes
+ * (`writes`): before the first row of the cells written over, as few as move them all out of it
+ * (the cells from that row down move together). Undefined when none is written over, or only
+ * beside the table's rows (a wider table: said as written over).
+ */
+function rowsToInsert(sheet: SheetSnapshot, last: CellRange[], tableBottom: number, writes: CellRange[], overwritten: TypedCell[]): { before: number; count: number; cells: TypedCell[] } | undefined {
+  const rows = overwritten.map((c) => parseCell(c.cell).row).filter((row) => row > tableBottom);
+  if (rows.length === 0) return undefined;
+  const before = Math.min(...rows);
+  const moving = typedCells(sheet, last).filter((t) => t.row >= before);
+  const bottom = Math.max(...writes.map((r) => r.bottom));
+  const inWrites = (row: number, column: number) => writes.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+  let count = 1;
+  while (count < bottom - before + 1 && moving.some((t) => inWrites(t.row + count, t.column))) count++;
+  return { before, count, cells: moving.map(({ cell, text }) => ({ cell, text })) };
+}
+
+/** What the user is told when rows were inserted above what they typed under the results table. */
+function rowsInsertedMessage(i: RowsInserted): SheetMessage {
+  const shown = i.cells.slice(0, 3).map((c) => `${c.cell} "${[...c.text].length > 30 ? `${[...c.text].slice(0, 29).join("")}…` : c.text}"`);
+  const more = i.cells.length > 3 ? i.cells.length - 3 : 0;
+  const listedVi = `${shown.join(", ")}${more > 0 ? ` và ${more} ô khác` : ""}`;
+  const listedEn = `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return {
+    sheet: i.plannedSheet,
+    vi: `Bảng kết quả trên trang '${i.plannedSheet}' dài thêm nên DTI Scorer đã chèn ${i.count} dòng trước dòng ${i.before} để không ghi đè những gì bạn nhập bên dưới bảng (${listedVi}): các ô đó, cùng mọi ô từ dòng ${i.before} trở xuống, được dời xuống ${i.count} dòng, giữ nguyên nội dung và định dạng.`,
+    en: `The results table on the sheet '${i.plannedSheet}' grew, so DTI Scorer inserted ${i.count} ${i.count === 1 ? "row" : "rows"} before row ${i.before} rather than write over what you typed below the table (${listedEn}): those cells, with every cell from row ${i.before} down, moved ${i.count} ${i.count === 1 ? "row" : "rows"} down, as they were.`,
+  };
+}
+
+/**
+ * The workbook as read with `count` rows inserted before row `before` of sheet `name`, as a host
+ * inserts them (WritePlan.insertRows): its cells, fills, merged areas and the cells read as
+ * percentages or date parts from that row down move down; a merged area the rows go into grows.
+ */
+function shiftedRange(range: string, before: number, count: number): string {
+  let r: CellRange;
+  try {
+    r = parseRange(range);
+  } catch {
+    return range;
+  }
+  if (r.bottom < before) return range;
+  return rangeAddress(r.top >= before ? r.top + count : r.top, r.left, r.bottom + count, r.right);
+}
+
+/** What `_index` records of the sheet (under one of the names `recorded`) with `count` rows inserted before row `before`, as withRowsInserted. */
+function withRecordedRowsInserted(previous: IndexSheetState, recorded: string[], before: number, count: number): IndexSheetState {
+  const names = new Set(recorded.map((n) => n.toLowerCase()));
+  return {
+    ...previous,
+    owned: {
+      ...previous.owned,
+      cells: previous.owned.cells.map((c) => (names.has(c.sheet.toLowerCase()) ? { ...c, ranges: c.ranges.map((r) => shiftedRange(r, before, count)) } : c)),
+    },
+  };
+}
+
+export function withRowsInserted(snapshot: WorkbookSnapshot, name: string, before: number, count: number): WorkbookSnapshot {
+  const moveCell = (address: string) => {
+    const { row, column } = parseCell(address);
+    return row >= before ? cellAddress(row + count, column) : address;
+  };
+  return {
+    ...snapshot,
+    sheets: snapshot.sheets.map((s) => {
+      if (s.name !== name) return s;
+      // concat, not spread: a sheet's rows may be a sparse array, whose holes stay holes.
+      const values = s.values.length >= before ? s.values.slice(0, before - 1).concat(Array.from({ length: count }, (): CellValue[] => []), s.values.slice(before - 1)) : s.values;
+      return {
+        ...s,
+        values,
+        ...(s.fills ? { fills: Object.fromEntries(Object.entries(s.fills).map(([k, v]) => [moveCell(k), v])) } : {}),
+        ...(s.merges
+          ? {
+              merges: s.merges.map((m) => shiftedRange(m, before, count)),
+            }
+          : {}),
+        ...(s.percentCells ? { percentCells: s.percentCells.map(moveCell) } : {}),
+        ...(s.datePartCells ? { datePartCells: Object.fromEntries(Object.entries(s.datePartCells).map(([k, v]) => [moveCell(k), v])) } : {}),
+      };
+    }),
+  };
+}
+
+function planResultsOnce(
+  model: IndexModel,
+  table: ScoreTable,
+  issues: Issue[],
+  submissions: Submission[],
+  options: PlanOptions,
+): { plan: WritePlan; grow?: RowsInserted } {
   const { lang, previous, snapshot } = options;
   // A sheet of the user's under the results' or charts' name is never written: ours takes another name.
   const forms = submissions.flatMap((s) => (s.source ? [s.source.sheet] : []));
@@ -887,6 +1013,15 @@ export function planResults(
   // those this run writes: the host clears only those. One inside this run's cells is named.
   const last = known && sheetNow ? lastRunArea(sheetNow, known, movedSheets, results.name) : undefined;
   const rewrite = last && sheetNow ? ownedSheetRewrite(sheetNow, [...last, ...(added.area ? [added.area] : [])], resultsSheet) : undefined;
+  // What the user typed under the last run's table, where this run's longer table (or a line of
+  // its under it) goes: rows are inserted above it rather than written over it (planResults), as
+  // few as move every such cell out of this run's cells.
+  const lastAll = last ? [...last, ...(added.area ? [added.area] : [])] : [];
+  // The last run's table as recorded (or measured, for a workbook whose `_index` does not record it: lastRunArea).
+  const recordedTable = last && known ? recordedRanges(known, movedSheets, results.name, "table") : [];
+  const lastTable = recordedTable.length > 0 ? recordedTable : lastAll.filter((r) => r.top === RESULTS_HEADER_ROW);
+  const tableBottom = Math.max(0, ...lastTable.map((r) => r.bottom));
+  const grow = rewrite && sheetNow ? rowsToInsert(sheetNow, lastAll, tableBottom, writtenArea(resultsSheet), rewrite.overwritten) : undefined;
   // The same on the charts sheet (as read: under its old name when this run renames it): only the
   // charts' data is cleared, the last run's and this run's, and the status line the last run wrote
   // while it holds that line or nothing; the charts are updated by name.
@@ -940,7 +1075,7 @@ export function planResults(
   const disowned = new Set(names.disowned.map((n) => n.toLowerCase()));
   const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n) && !renamedNow.has(n) && !disowned.has(n.toLowerCase()));
   const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
-  return {
+  const plan: WritePlan = {
     lang,
     owned: [
       rewrite ? { ...resultsSheet, clear: rewrite.clear, ...moved } : resultsSheet,
@@ -961,4 +1096,10 @@ export function planResults(
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(formLinks.length > 0 ? { formLinks } : {}),
   };
+  return grow && sheetNow
+    ? {
+        plan,
+        grow: { ...grow, sheet: sheetNow.name, plannedSheet: results.name, recorded: [...new Set([sheetNow.name, results.name, ...[...movedSheets].filter(([, to]) => to === results.name).map(([from]) => from)])] },
+      }
+    : { plan };
 }

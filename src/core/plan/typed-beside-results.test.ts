@@ -168,7 +168,7 @@ describe("what the analyst typed beside the results table", () => {
     expect(plan.owned.find((o) => o.name === "Kết quả")!.clear!.length).toBeLessThanOrEqual(4);
   });
 
-  test("a line typed right under the table stays while the table keeps its rows; a table grown over it writes over it, and the warning names each cell with its text", () => {
+  test("a line typed right under the table stays while the table keeps its rows; a table grown over it pushes it down (rows inserted above it), and the warning says so, naming the cells", () => {
     const note = "Số liệu của Sở số 07 cần xác minh lại, theo công văn số 123/SKHĐT ngày 02/05/2024";
     const { snapshot, previous } = afterFirstRun((results) => {
       put(results, 24, 2, "Ghi chú");
@@ -177,18 +177,22 @@ describe("what the analyst typed beside the results table", () => {
     });
     const same = run(snapshot, previous);
     expect(same.warnings ?? []).toEqual([]);
+    expect(same.insertRows).toBeUndefined();
     for (const cell of ["B24", "C24", "AE26"]) expect(clearedBy(same, "Kết quả", cell)).toBe(false);
-    // A twenty-first department: the table takes row 24.
+    // A twenty-first department: the table takes row 24, and one row is inserted above the note.
     const more = demoSnapshot([...TWENTY, { ...TWENTY[0]!, code: "SO-21", name: "Sở số 21" }]);
     more.sheets.push(snapshot.sheets.find((s) => s.name === "Kết quả")!);
     const grown = run(more, previous);
-    expect(clearedBy(grown, "Kết quả", "C24")).toBe(true);
-    expect(clearedBy(grown, "Kết quả", "AE26")).toBe(false);
+    expect(grown.insertRows).toEqual([{ sheet: "Kết quả", before: 24, count: 1 }]);
+    // Nothing of the user's is cleared where it is after the insert: the note is on row 25 then.
+    for (const cell of ["B25", "C25", "AE27"]) expect(clearedBy(grown, "Kết quả", cell)).toBe(false);
+    const results = grown.owned.find((o) => o.name === "Kết quả")!;
+    expect(results.tables[0]!.range).toMatch(/^A3:[A-Z]+24$/);
     expect((grown.warnings ?? []).map((w) => w.vi)).toEqual([
-      `Trang 'Kết quả' do DTI Scorer quản lý: 2 ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: B24 "Ghi chú", C24 "${note.slice(0, 39)}…". Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 1 dòng trước dòng 24 để không ghi đè những gì bạn nhập bên dưới bảng (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03"): các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 1 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     expect(grown.warnings![0]!.en).toBe(
-      `The sheet 'Kết quả' is managed by DTI Scorer: 2 cells you typed lay where this run writes the results and were overwritten: B24 "Ghi chú", C24 "${note.slice(0, 39)}…". Type them again in another cell, outside the results table; the cells you typed elsewhere are kept.`,
+      `The results table on the sheet 'Kết quả' grew, so DTI Scorer inserted 1 row before row 24 rather than write over what you typed below the table (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03"): those cells, with every cell from row 24 down, moved 1 row down, as they were.`,
     );
   });
 

@@ -1075,9 +1075,18 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   // Sheets made for the other language are renamed, not made anew: Excel rewrites the formulas
   // that read them, and the sheet keeps its place, its table and its charts. A request of its own,
   // only on the run that switches language, so that every later request finds them by their new names.
-  if (renames.length > 0) {
+  // Then the rows the plan inserts on the results sheet (its table grown over what the user typed
+  // below it): whole rows, as a person inserts them, so that Excel moves those cells down with their
+  // formats, notes, merged areas, and the formulas, names and rules that refer to them. In the same
+  // request, which a run only makes when it renames or inserts.
+  const inserts = (writtenPlan.insertRows ?? []).filter((i) => lower.has(i.sheet.toLowerCase()));
+  if (renames.length > 0 || inserts.length > 0) {
     const packer = new RequestPacker();
     for (const r of renames) packer.add(opBytes(1, 1, r.from, r.to), (c) => { c.workbook.worksheets.getItem(r.from).name = r.to; });
+    for (const i of inserts) {
+      const rows = `${i.before}:${i.before + i.count - 1}`;
+      packer.add(opBytes(2, 1, i.sheet, rows, "Down"), (c) => { c.workbook.worksheets.getItem(i.sheet).getRange(rows).insert("Down"); });
+    }
     const failed = await flushCounted(packer);
     if (failed) throw failed.error;
   }

@@ -29,6 +29,7 @@ import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 import { setFormPageHeader, setPageTexts } from "./page-texts";
 import { setColumnBreaks } from "./finish";
+import { insertRows } from "./insert-rows";
 import { renameSheets, renameTableColumns, rewriteDefinedNames, rewriteSheet, sheetNamed } from "./rename-sheets";
 import { onlyPageHeaderOn, passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
@@ -855,6 +856,9 @@ export function applyPlan(
   // and every formula naming them follows (before the cached results of the formulas reading
   // what this run writes are dropped, so that those reading a renamed sheet are found).
   renameSheets(wb, written.renameSheets ?? []);
+  // Then the rows the plan inserts on the results sheet (its table grown over what the user typed
+  // below it), as Excel inserts them: those cells move down, the formulas that read them follow.
+  for (const i of written.insertRows ?? []) insertRows(wb, i);
   // The project's table the user renamed takes the plan's name back, their formulas following it.
   const renamedTables = renameUserTables(wb, written, warnings);
   renameTableColumns(wb, written, warnings);

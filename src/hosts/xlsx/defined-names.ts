@@ -20,6 +20,7 @@
 import { quoteSheetName } from "../../core/a1";
 import { type ColumnRenames, renameTableColumnsInFormula, renameTableInFormula } from "../../core/structured-refs";
 import { attr, escapeXml, insertChild, sheetNames, topLevelChildren, unescapeXml } from "./ooxml";
+import { type RowsInsert, shiftRowsInFormula } from "./insert-rows";
 import { renameSheetInFormula } from "./stale-results";
 
 export interface DefinedNamesOptions {
@@ -31,6 +32,8 @@ export interface DefinedNamesOptions {
   tableColumns?: ReadonlyMap<string, ColumnRenames>;
   /** Tables the run renamed (`BangKetQua` → `DTI_Results`): formulas naming `from` name `to`. */
   renamedTables?: readonly { from: string; to: string }[];
+  /** Rows the run inserted, in order, each on its sheet's name after the renames: names that refer to the cells moved follow them. */
+  insertedRows?: readonly RowsInsert[];
 }
 
 /** A <definedName> as written: its attributes (still escaped), its text (still escaped). */
@@ -102,6 +105,7 @@ function rewritten(text: string, options: DefinedNamesOptions): string {
   for (const { from, to } of options.renamedSheets ?? []) if (out.includes("!")) out = renameSheetInFormula(out, from, to);
   for (const { from, to } of options.renamedTables ?? []) out = renameTableInFormula(out, from, to);
   for (const [table, columns] of options.tableColumns ?? []) out = renameTableColumnsInFormula(out, table, columns).text;
+  for (const i of options.insertedRows ?? []) out = shiftRowsInFormula(out, "", i);
   return out === formula ? text : escapeXml(out);
 }
 

@@ -8,6 +8,7 @@ import { type PendingChart, applyPlan } from "./apply";
 import { partsNotCarried } from "./carry-parts";
 import { addCharts } from "./charts";
 import { tidyDataBars, writeUntidied } from "./finish";
+import { insertedRowsOf } from "./insert-rows";
 import { preserveDrawings } from "./preserve";
 import { loadPreparedXlsx, snapshotWorkbook } from "./read";
 import { type ThreadsToCarry, carryThreadedComments, readThreads, settleThreads } from "./threaded-comments";
@@ -94,7 +95,8 @@ export class XlsxHost implements WorkbookHost {
     const { bytes, dataBarSheets } = await writeUntidied(this.workbook);
     let written = bytes;
     const charts = this.pendingCharts.length > 0;
-    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, renamedTables: this.renamedTables, ownedSheets: this.ownedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
+    const insertedRows = insertedRowsOf(this.workbook);
+    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, renamedTables: this.renamedTables, ownedSheets: this.ownedSheets, ...(insertedRows.length > 0 ? { insertedRows } : {}), ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
     else if (!charts) written = await tidyDataBars(written, dataBarSheets);
     written = await carryThreadedComments(written, this.threadsToCarry);
     if (!charts) return written;

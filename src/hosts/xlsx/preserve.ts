@@ -24,6 +24,7 @@ import JSZip from "jszip";
 import type { SheetMessage } from "../../core/i18n/text";
 import { type ColumnRenames, tableColumnRenames } from "../../core/structured-refs";
 import { carryParts } from "./carry-parts";
+import { type RowsInsert, shiftDrawingRows } from "./insert-rows";
 import { quotedPrintNames, restoreDefinedNames } from "./defined-names";
 import { tidyDataBarsIn } from "./finish";
 import {
@@ -52,6 +53,11 @@ export interface PreserveOptions {
   renamedSheets?: readonly { from: string; to: string }[];
   /** Tables the run renamed (the results table the user had renamed, given its name back): the defined names naming `from` name `to`. */
   renamedTables?: readonly { from: string; to: string }[];
+  /**
+   * Rows the run inserted, in order (insert-rows.ts), each on its sheet's name then: the drawing
+   * of that sheet and the defined names that refer to its cells move with them.
+   */
+  insertedRows?: readonly RowsInsert[];
   /** Sheets of the written file whose data bars to make plain first (tidyDataBarsIn), in the same pass. */
   tidyDataBars?: readonly string[];
   /**
@@ -100,7 +106,8 @@ export async function preserveDrawings(
   options.warnings?.push(...carried.warnings);
   // A chart sheet kept under another name is renamed first: the run's renames may give a sheet its old name.
   const namesRenamed = [...carried.renamedChartSheets, ...renames];
-  if (await restoreDefinedNamesIn(source, target, { ownedSheets: [...options.skipSheets, ...(options.ownedSheets ?? [])], renamedSheets: namesRenamed, renamedTables: options.renamedTables ?? [] })) changed = true;
+  const insertedRows = options.insertedRows ?? [];
+  if (await restoreDefinedNamesIn(source, target, { ownedSheets: [...options.skipSheets, ...(options.ownedSheets ?? [])], renamedSheets: namesRenamed, renamedTables: options.renamedTables ?? [], ...(insertedRows.length > 0 ? { insertedRows } : {}) })) changed = true;
   for (const [name, sourceSheet] of source.worksheets()) {
     if (skip.has(name)) continue;
     const renamed = renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to;
@@ -109,12 +116,17 @@ export async function preserveDrawings(
     const sourceDrawing = await source.drawingOf(sourceSheet);
     if (sourceDrawing === undefined || !source.has(sourceDrawing)) continue;
     const targetDrawing = await target.drawingOf(targetSheet);
+    let drawing: string;
     if (targetDrawing !== undefined && target.has(targetDrawing)) {
       await mergeDrawing(source, target, copier, sourceDrawing, targetDrawing);
+      drawing = targetDrawing;
     } else {
-      const copied = await copier.copy(sourceDrawing);
-      await target.linkDrawing(targetSheet, copied);
+      drawing = await copier.copy(sourceDrawing);
+      await target.linkDrawing(targetSheet, drawing);
     }
+    // Rows the run inserted on the sheet move its pictures and shapes with the cells under them.
+    const inserts = insertedRows.filter((i) => i.sheet.toLowerCase() === (renamed ?? name).toLowerCase());
+    if (inserts.length > 0) target.zip.file(drawing, shiftDrawingRows(await target.text(drawing), inserts));
     changed = true;
   }
   if (!changed) return written;
@@ -163,7 +175,7 @@ async function restoreLegacyPasswordsIn(target: Package, passwords: ReadonlyMap<
 async function restoreDefinedNamesIn(
   source: Package,
   target: Package,
-  options: { ownedSheets: readonly string[]; renamedSheets: readonly { from: string; to: string }[]; renamedTables: readonly { from: string; to: string }[] },
+  options: { ownedSheets: readonly string[]; renamedSheets: readonly { from: string; to: string }[]; renamedTables: readonly { from: string; to: string }[]; insertedRows?: readonly RowsInsert[] },
 ): Promise<boolean> {
   if (!source.has(source.workbook) || !target.has(target.workbook)) return false;
   const written = await target.text(target.workbook);

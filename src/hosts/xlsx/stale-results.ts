@@ -35,11 +35,11 @@ interface Formula {
 }
 
 /** A reference into another workbook (`[1]Sheet1!B3`, `'[Báo cáo.xlsx]Tổng hợp'!B3:C4`): it reads nothing of this one. */
-const EXTERNAL = /(?:'\[[^\]]*\](?:[^']|'')*'|\[[^\]]*\][^\s!'(),;=+\-*/^&<>]*)!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?/g;
+export const EXTERNAL = /(?:'\[[^\]]*\](?:[^']|'')*'|\[[^\]]*\][^\s!'(),;=+\-*/^&<>]*)!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?/g;
 const SHEET = String.raw`(?:'((?:[^']|'')+)'|([^\s'!(),;:=+\-*/^&<>"{}\[\]]+))!`;
 const COL = String.raw`\$?([A-Za-z]{1,3})`;
 const ROW = String.raw`\$?(\d{1,7})`;
-const REF = new RegExp(
+export const REF = new RegExp(
   String.raw`(?:${SHEET})?(?:${COL}${ROW}(?::${COL}${ROW})?|${COL}:${COL}|${ROW}:${ROW})(?![A-Za-z0-9_(])`,
   "g",
 );
