@@ -72,7 +72,7 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     expect(double.workbook.tables.filter((t) => t.name === RESULTS_TABLE)).toHaveLength(1);
   });
 
-  test("a unit more: the table grows over the line typed under it, so Excel inserts a row above it: that line and every cell under it move down a row as they were, and the warning says so; the old lines go", async () => {
+  test("a unit more: the table grows over the line typed under it, so Excel inserts rows above it: that line and every cell under it move down, under the project's lines, as they were, and the warning says so; the old lines go", async () => {
     const { double, definition } = await scoredOnce();
     await type();
     // The copy gets a code of its own: seven units, the table takes row 10.
@@ -81,14 +81,14 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     double.resetCounters();
     const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
     expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual([
-      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 1 dòng trước dòng 10 để không ghi đè những gì bạn nhập bên dưới bảng (D10 "${NOTE.slice(0, 29)}…", A16 "Đã báo cáo lãnh đạo ngày 10/06", AE16 "6"): các ô đó, cùng mọi ô từ dòng 10 trở xuống, được dời xuống 1 dòng, giữ nguyên nội dung và định dạng.`,
+      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 4 dòng trước dòng 10 để không ghi đè những gì bạn nhập bên dưới bảng (D10 "${NOTE.slice(0, 29)}…", A16 "Đã báo cáo lãnh đạo ngày 10/06", AE16 "6"): các ô đó, cùng mọi ô từ dòng 10 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     expect(double.requests.every((r) => r.ok)).toBe(true);
     const syncs = double.syncCount;
-    expect(cell(double, "D11")?.v).toBe(NOTE);
-    expect(cell(double, "A17")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
-    expect(double.sheet(RESULTS).rowHeights.get(16)).toBe(33);
-    expect(cell(double, "AE17")?.f).toBe("=COUNTA(B4:B9)");
+    expect(cell(double, "D14")?.v).toBe(NOTE);
+    expect(cell(double, "A20")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(double.sheet(RESULTS).rowHeights.get(19)).toBe(33);
+    expect(cell(double, "AE20")?.f).toBe("=COUNTA(B4:B9)");
     // What stood above the insert stays where it was.
     expect(cell(double, "E1")?.v).toBe("Bản gửi Hội đồng");
     expect(cell(double, "AE3")?.v).toBe("Tổng hợp");
@@ -102,8 +102,8 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     expect(again.lastApply!.warnings).toEqual([]);
     // The insert took one request of its own, before the others: a run that inserts nothing takes one fewer.
     expect(double.syncCount).toBe(syncs - 1);
-    expect(cell(double, "D11")?.v).toBe(NOTE);
-    expect(cell(double, "A17")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(cell(double, "D14")?.v).toBe(NOTE);
+    expect(cell(double, "A20")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
   });
 });
 

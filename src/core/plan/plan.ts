@@ -649,22 +649,39 @@ interface RowsInserted {
 }
 
 /**
- * Where rows go in, and how many, so that no cell the user typed under the last run's table
+ * Where rows go in, and how many, so that nothing the user typed under the last run's table
  * (`tableBottom`; `last`: all the last run owned on the sheet) lies where this run writes
- * (`writes`): before the first row of the cells written over, as few as move them all out of it
- * (the cells from that row down move together). Undefined when none is written over, or only
- * beside the table's rows (a wider table: said as written over).
+ * (`writes`, and `reserved`: the row of the line that says points are shown rounded, written once
+ * the rows are free): before the first row of a cell written over or of a merged area of theirs
+ * that this run's cells cross, as many as move every cell from that row down below all this run
+ * writes, one empty row between, so that a block of theirs (a signature, a remark) stays whole and
+ * under the project's lines. Undefined when none is written over, or only beside the table's rows
+ * (a wider table: said as written over).
  */
-function rowsToInsert(sheet: SheetSnapshot, last: CellRange[], tableBottom: number, writes: CellRange[], overwritten: TypedCell[]): { before: number; count: number; cells: TypedCell[] } | undefined {
-  const rows = overwritten.map((c) => parseCell(c.cell).row).filter((row) => row > tableBottom);
+function rowsToInsert(
+  sheet: SheetSnapshot,
+  last: CellRange[],
+  tableBottom: number,
+  writes: CellRange[],
+  reserved: number | undefined,
+  overwritten: TypedCell[],
+): { before: number; count: number; cells: TypedCell[] } | undefined {
+  const crosses = (r: CellRange) => writes.some((w) => w.top <= r.bottom && r.top <= w.bottom && w.left <= r.right && r.left <= w.right);
+  const ours = (row: number, column: number) => last.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+  const merged = (sheet.merges ?? []).flatMap((m) => {
+    try {
+      const r = parseRange(m);
+      return r.top > tableBottom && !ours(r.top, r.left) && crosses(r) ? [r.top] : [];
+    } catch {
+      return [];
+    }
+  });
+  const rows = [...overwritten.map((c) => parseCell(c.cell).row).filter((row) => row > tableBottom), ...merged];
   if (rows.length === 0) return undefined;
   const before = Math.min(...rows);
+  const bottom = Math.max(...writes.map((r) => r.bottom), reserved !== undefined && reserved >= before ? reserved : 0);
   const moving = typedCells(sheet, last).filter((t) => t.row >= before);
-  const bottom = Math.max(...writes.map((r) => r.bottom));
-  const inWrites = (row: number, column: number) => writes.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
-  let count = 1;
-  while (count < bottom - before + 1 && moving.some((t) => inWrites(t.row + count, t.column))) count++;
-  return { before, count, cells: moving.map(({ cell, text }) => ({ cell, text })) };
+  return { before, count: Math.max(1, bottom - before + 2), cells: moving.map(({ cell, text }) => ({ cell, text })) };
 }
 
 /** What the user is told when rows were inserted above what they typed under the results table. */
@@ -1021,7 +1038,9 @@ function planResultsOnce(
   const recordedTable = last && known ? recordedRanges(known, movedSheets, results.name, "table") : [];
   const lastTable = recordedTable.length > 0 ? recordedTable : lastAll.filter((r) => r.top === RESULTS_HEADER_ROW);
   const tableBottom = Math.max(0, ...lastTable.map((r) => r.bottom));
-  const grow = rewrite && sheetNow ? rowsToInsert(sheetNow, lastAll, tableBottom, writtenArea(resultsSheet), rewrite.overwritten) : undefined;
+  // The line that says points are shown rounded, where rows free of what the user typed let it be.
+  const roundingWanted = showsRounding(model, ranked, formats) ? roundingAt : undefined;
+  const grow = rewrite && sheetNow ? rowsToInsert(sheetNow, lastAll, tableBottom, writtenArea(resultsSheet), roundingWanted, rewrite.overwritten) : undefined;
   // The same on the charts sheet (as read: under its old name when this run renames it): only the
   // charts' data is cleared, the last run's and this run's, and the status line the last run wrote
   // while it holds that line or nothing; the charts are updated by name.

@@ -179,20 +179,20 @@ describe("what the analyst typed beside the results table", () => {
     expect(same.warnings ?? []).toEqual([]);
     expect(same.insertRows).toBeUndefined();
     for (const cell of ["B24", "C24", "AE26"]) expect(clearedBy(same, "Kết quả", cell)).toBe(false);
-    // A twenty-first department: the table takes row 24, and one row is inserted above the note.
+    // A twenty-first department: the table takes row 24, and two rows are inserted above the note (one left empty under the table).
     const more = demoSnapshot([...TWENTY, { ...TWENTY[0]!, code: "SO-21", name: "Sở số 21" }]);
     more.sheets.push(snapshot.sheets.find((s) => s.name === "Kết quả")!);
     const grown = run(more, previous);
-    expect(grown.insertRows).toEqual([{ sheet: "Kết quả", before: 24, count: 1 }]);
-    // Nothing of the user's is cleared where it is after the insert: the note is on row 25 then.
-    for (const cell of ["B25", "C25", "AE27"]) expect(clearedBy(grown, "Kết quả", cell)).toBe(false);
+    expect(grown.insertRows).toEqual([{ sheet: "Kết quả", before: 24, count: 2 }]);
+    // Nothing of the user's is cleared where it is after the insert: the note is on row 26 then.
+    for (const cell of ["B26", "C26", "AE28"]) expect(clearedBy(grown, "Kết quả", cell)).toBe(false);
     const results = grown.owned.find((o) => o.name === "Kết quả")!;
     expect(results.tables[0]!.range).toMatch(/^A3:[A-Z]+24$/);
     expect((grown.warnings ?? []).map((w) => w.vi)).toEqual([
-      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 1 dòng trước dòng 24 để không ghi đè những gì bạn nhập bên dưới bảng (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03"): các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 1 dòng, giữ nguyên nội dung và định dạng.`,
+      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 2 dòng trước dòng 24 để không ghi đè những gì bạn nhập bên dưới bảng (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03"): các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 2 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     expect(grown.warnings![0]!.en).toBe(
-      `The results table on the sheet 'Kết quả' grew, so DTI Scorer inserted 1 row before row 24 rather than write over what you typed below the table (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03"): those cells, with every cell from row 24 down, moved 1 row down, as they were.`,
+      `The results table on the sheet 'Kết quả' grew, so DTI Scorer inserted 2 rows before row 24 rather than write over what you typed below the table (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03"): those cells, with every cell from row 24 down, moved 2 rows down, as they were.`,
     );
   });
 

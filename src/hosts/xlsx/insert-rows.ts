@@ -26,9 +26,12 @@ export interface RowsInsert {
   count: number;
 }
 
-/** A row number of a reference moved as the insert moves it. */
+/** The sheet's last row. */
+const MAX_ROW = 1_048_576;
+
+/** A row number of a reference moved as the insert moves it; no further than the sheet's last row (a range to the end stays to the end, as in Excel). */
 function movedRow(row: number, insert: RowsInsert): number {
-  return row >= insert.before ? row + insert.count : row;
+  return row >= insert.before ? Math.min(row + insert.count, MAX_ROW) : row;
 }
 
 /**
@@ -75,8 +78,8 @@ export function shiftRowsInRanges(ranges: string, insert: RowsInsert): string {
         return part;
       }
       if (r.bottom < insert.before) return part;
-      const top = r.top >= insert.before ? r.top + insert.count : r.top;
-      const out = r.top === r.bottom && r.left === r.right && !part.includes(":") ? rangeAddress(top, r.left, top, r.right).split(":")[0]! : rangeAddress(top, r.left, r.bottom + insert.count, r.right);
+      const top = movedRow(r.top, insert);
+      const out = r.top === r.bottom && r.left === r.right && !part.includes(":") ? rangeAddress(top, r.left, top, r.right).split(":")[0]! : rangeAddress(top, r.left, movedRow(r.bottom, insert), r.right);
       return absolute ? out.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") : out;
     })
     .join("");
@@ -112,29 +115,36 @@ export function insertRows(wb: ExcelJS.Workbook, insert: RowsInsert): void {
     }
   });
   for (const m of merges) ws.unMergeCells(m);
-  // Formulas a fill-down shares: each cell from the insert down gets its own, as ExcelJS translates it.
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r < before) return;
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value as { sharedFormula?: string; shareType?: string } | null;
-      if (v === null || typeof v !== "object" || (v.sharedFormula === undefined && v.shareType !== "shared")) return;
-      const formula = cell.formula;
-      const result = cell.result as ExcelJS.CellValue | undefined;
-      cell.value = (formula ? { formula, ...(result !== undefined ? { result } : {}) } : (result ?? null)) as ExcelJS.CellValue;
-    });
-  });
-  // A master above the insert whose clones are below it: those clones get their own formula too.
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r >= before) return;
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value as { shareType?: string; ref?: string } | null;
-      if (v === null || typeof v !== "object" || v.shareType !== "shared" || typeof v.ref !== "string") return;
-      const formula = cell.formula;
-      const result = cell.result as ExcelJS.CellValue | undefined;
-      // The master keeps its text as its own formula; the clones below were made their own above.
-      cell.value = { formula, ...(result !== undefined ? { result } : {}) } as ExcelJS.CellValue;
-    });
-  });
+  // Formulas a fill-down shares (the text is the first cell's; the others are translated from it):
+  // on the sheet, every one from the insert down, or whose first cell is above it and others below;
+  // on any sheet, every one that reads the sheet's cells (each cell reads other rows). Each cell
+  // of those gets its own formula, as ExcelJS translates it, to be moved (or not) on its own.
+  const readsSheet = (text: string, own: string) => shiftRowsInFormula(text, own, { sheet: ws.name, before: 1, count: 1 }) !== text;
+  for (const sheet of wb.worksheets) {
+    const masters = new Set<string>();
+    sheet.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as { sharedFormula?: string; shareType?: string; ref?: string } | null;
+        if (v === null || typeof v !== "object") return;
+        const master = v.sharedFormula ?? (v.shareType === "shared" ? cell.address : undefined);
+        if (master === undefined) return;
+        if ((sheet === ws && (r >= before || (typeof v.ref === "string" && v.ref !== "" && /\d+$/.test(v.ref) && Number(/(\d+)$/.exec(v.ref)![1]) >= before))) || readsSheet(cell.formula ?? "", sheet.name)) masters.add(master);
+      }),
+    );
+    if (masters.size === 0) continue;
+    sheet.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as { sharedFormula?: string; shareType?: string } | null;
+        if (v === null || typeof v !== "object") return;
+        const master = v.sharedFormula ?? (v.shareType === "shared" ? cell.address : undefined);
+        if (master === undefined || !masters.has(master)) return;
+        const formula = cell.formula;
+        // `cell.result`: cell.value leaves a result of 0 or FALSE out.
+        const result = cell.result as ExcelJS.CellValue | undefined;
+        cell.value = (formula ? { formula, ...(result !== undefined ? { result } : {}) } : (result ?? null)) as ExcelJS.CellValue;
+      }),
+    );
+  }
   // The cells, bottom up: value, look and note to the row `count` below; row height and hidden too.
   const last = ws.rowCount;
   for (let r = last; r >= before; r--) {

@@ -49,8 +49,12 @@ export function rewriteSheet(ws: ExcelJS.Worksheet, rewrite: Rewrite, link?: (pl
     }),
   );
   const validations = (ws as unknown as { dataValidations?: { model?: Record<string, { formulae?: unknown[] } | undefined> } }).dataValidations?.model ?? {};
+  // ExcelJS gives each cell of a drop-down's range the one rule object of that range: rewritten once.
+  const seen = new Set<object>();
   for (const [at, rule] of Object.entries(validations)) {
-    if (rule?.formulae) rule.formulae = rewriteAll(rule.formulae, at, rewrite);
+    if (!rule || seen.has(rule)) continue;
+    seen.add(rule);
+    if (rule.formulae) rule.formulae = rewriteAll(rule.formulae, at, rewrite);
   }
   const formats = (ws as unknown as { conditionalFormattings?: { ref?: string; rules?: { formulae?: unknown[] }[] }[] }).conditionalFormattings ?? [];
   for (const cf of formats) {

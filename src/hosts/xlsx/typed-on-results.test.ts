@@ -95,7 +95,7 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     expect(values).not.toContain(ROUNDING_NOTE.vi);
   });
 
-  test("a unit more: the table grows over the line typed under it, so rows are inserted above it as in Excel: that line and everything under it move down a row with their looks, notes, merges, validations and rules, the formulas and names that read them follow, and the warning says so", async () => {
+  test("a unit more: the table grows over the line typed under it, so rows are inserted above it as in Excel: that line and everything under it move down, under the project's lines, with their looks, notes, merges, validations and rules, the formulas and names that read them follow, and the warning says so", async () => {
     const fixed = await edit(await typedDemo(), (wb) => {
       // The form not scored gets a code of its own: 21 units, the table takes row 24.
       wb.getWorksheet("Đài Phát thanh và Truyền hình…")!.getCell("B2").value = "DPTTH";
@@ -112,36 +112,36 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     });
     const again = await scoreAgain(fixed);
     expect(again.warnings.map((w) => w.vi)).toEqual([
-      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 1 dòng trước dòng 24 để không ghi đè những gì bạn nhập bên dưới bảng (D24 "${NOTE.slice(0, 29)}…", A30 "Đã báo cáo lãnh đạo ngày 10/06", A32 "Người lập biểu"): các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 1 dòng, giữ nguyên nội dung và định dạng.`,
+      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 4 dòng trước dòng 24 để không ghi đè những gì bạn nhập bên dưới bảng (D24 "${NOTE.slice(0, 29)}…", A30 "Đã báo cáo lãnh đạo ngày 10/06", A32 "Người lập biểu"): các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     const wb = await open(again.out);
     const ws = wb.getWorksheet("Kết quả")!;
     // The table takes row 24; what the analyst typed is one row lower, as it was.
     expect(ws.getCell("B24").value).not.toBeNull();
-    expect(ws.getCell("D25").value).toBe(NOTE);
-    expect(ws.getCell("A31").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
-    expect(ws.getRow(31).height).toBe(33);
-    expect(ws.getCell("A33").value).toBe("Người lập biểu");
-    expect(ws.getCell("A33").note).toBe("Ký, ghi rõ họ tên");
-    expect(ws.getCell("A34").dataValidation).toMatchObject({ type: "list", formulae: ['"Đã ký,Chưa ký"'] });
+    expect(ws.getCell("D28").value).toBe(NOTE);
+    expect(ws.getCell("A34").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(ws.getRow(34).height).toBe(33);
+    expect(ws.getCell("A36").value).toBe("Người lập biểu");
+    expect(ws.getCell("A36").note).toBe("Ký, ghi rõ họ tên");
+    expect(ws.getCell("A37").dataValidation).toMatchObject({ type: "list", formulae: ['"Đã ký,Chưa ký"'] });
     const rules = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
-    expect(rules.find((r) => r.rules.some((x) => x.formulae?.[0]?.includes("Chưa ký")))).toMatchObject({ ref: "A34", rules: [{ formulae: ['$A$34="Chưa ký"'] }] });
+    expect(rules.find((r) => r.rules.some((x) => x.formulae?.[0]?.includes("Chưa ký")))).toMatchObject({ ref: "A37", rules: [{ formulae: ['$A$37="Chưa ký"'] }] });
     // Above the insert, nothing moved; the formulas reading moved cells read them where they are now.
     expect(ws.getCell("E1").value).toBe("Bản gửi Hội đồng");
     expect(ws.getCell("AE3").value).toBe("Tổng hợp");
     expect(ws.getCell("AE16").formula).toBe("COUNTA(B4:B23)");
-    expect(ws.getCell("AE17").formula).toBe("LEN(D25)");
-    expect(wb.getWorksheet("Tổng hợp")!.getCell("A1").formula).toBe("'Kết quả'!A33&\" - \"&'Kết quả'!$A$31");
-    expect(wb.definedNames.getRanges("NguoiLap").ranges).toEqual(["'Kết quả'!$A$33"]);
+    expect(ws.getCell("AE17").formula).toBe("LEN(D28)");
+    expect(wb.getWorksheet("Tổng hợp")!.getCell("A1").formula).toBe("'Kết quả'!A36&\" - \"&'Kết quả'!$A$34");
+    expect(wb.definedNames.getRanges("NguoiLap").ranges).toEqual(["'Kết quả'!$A$36"]);
     // Nothing is listed under the table any more: the last run's lines and their merges are gone;
     // the line that says points are shown rounded is now one empty row under the table.
     expect([ws.getCell("A25").value, ws.getCell("A26").value, ws.getCell("A27").value, ws.getCell("A28").value, ws.getCell("A29").value]).toEqual([null, ROUNDING_NOTE.vi, null, null, null]);
-    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:D1", "A26:D26", "A2:D2", "A33:C33"]);
+    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:D1", "A26:D26", "A2:D2", "A36:C36"]);
     // Scored once more: nothing moves again, nothing is said.
     const third = await scoreAgain(again.out);
     expect(third.warnings).toEqual([]);
     const ws3 = (await open(third.out)).getWorksheet("Kết quả")!;
-    expect([ws3.getCell("D25").value, ws3.getCell("A31").value, ws3.getCell("A33").value]).toEqual([NOTE, "Đã báo cáo lãnh đạo ngày 10/06", "Người lập biểu"]);
+    expect([ws3.getCell("D28").value, ws3.getCell("A34").value, ws3.getCell("A36").value]).toEqual([NOTE, "Đã báo cáo lãnh đạo ngày 10/06", "Người lập biểu"]);
   });
 });
 

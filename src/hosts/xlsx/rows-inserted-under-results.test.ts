@@ -1,0 +1,75 @@
+/**
+ * The results table grown (a unit more) over a block the analyst put under it: rows are inserted
+ * above the block, which moves down whole and stays under the project's lines, and what refers to
+ * it follows, as Excel does when rows are inserted.
+ */
+import ExcelJS from "exceljs";
+import { ROUNDING_NOTE } from "../../core/plan/labels";
+import { edit, open, scoreAgain, scoredDemo } from "./test-workbooks";
+
+/**
+ * The demo (20 units, table A3:AC23, a form not scored listed in A25:D26, the line that says points
+ * are shown rounded in A28:D28) with a unit more to come (the table to take row 24, the rounding
+ * line A26) and `change` made to it.
+ */
+async function grownDemo(change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  return edit(await scoredDemo(), (wb) => {
+    // The form not scored gets a code of its own: 21 units, the table takes A3:AC24, the rounding line A26.
+    wb.getWorksheet("Đài Phát thanh và Truyền hình…")!.getCell("B2").value = "DPTTH";
+    change(wb, wb.getWorksheet("Kết quả")!);
+  });
+}
+
+describe("a unit more, over what the analyst put under the results table", () => {
+  test("a signature block merged over two rows moves down whole, under the rounding line, not cut by it; a line of theirs on that line's row stays with the block", async () => {
+    const file = await grownDemo((_wb, ws) => {
+      ws.getCell("E24").value = "NGƯỜI LẬP BIỂU (Ký, ghi rõ họ tên)";
+      ws.mergeCells("E24:H25");
+      ws.getCell("H26").value = "Ghi chú";
+      ws.getCell("A27").value = "Nguyễn Văn A";
+    });
+    const again = await scoreAgain(file);
+    expect(again.warnings.map((w) => w.en)).toEqual([
+      `The results table on the sheet 'Kết quả' grew, so DTI Scorer inserted 4 rows before row 24 rather than write over what you typed below the table (E24 "NGƯỜI LẬP BIỂU (Ký, ghi rõ họ…", H26 "Ghi chú", A27 "Nguyễn Văn A"): those cells, with every cell from row 24 down, moved 4 rows down, as they were.`,
+    ]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell("A26").value).toBe(ROUNDING_NOTE.vi);
+    expect([ws.getCell("E28").value, ws.getCell("H30").value, ws.getCell("A31").value]).toEqual(["NGƯỜI LẬP BIỂU (Ký, ghi rõ họ tên)", "Ghi chú", "Nguyễn Văn A"]);
+    expect((ws.model as unknown as { merges: string[] }).merges).toContain("E28:H29");
+  });
+
+  test("a drop-down over several cells whose list lies under the table lists the same cells after the move, on the sheet and from another sheet", async () => {
+    const file = await grownDemo((wb, ws) => {
+      ws.getCell("D24").value = "Ghi chú";
+      ["Đạt", "Không đạt", "Chưa rõ"].forEach((v, i) => (ws.getCell(`K${30 + i}`).value = v));
+      for (const a of ["G30", "G31", "G32", "G33"]) ws.getCell(a).dataValidation = { type: "list", allowBlank: true, formulae: ["$K$30:$K$32"] };
+      const other = wb.addWorksheet("Đánh giá");
+      for (const a of ["B1", "B2", "B3"]) other.getCell(a).dataValidation = { type: "list", allowBlank: true, formulae: ["'Kết quả'!$K$30:$K$32"] };
+    });
+    const wb = await open((await scoreAgain(file)).out);
+    const ws = wb.getWorksheet("Kết quả")!;
+    expect(ws.getCell("K34").value).toBe("Đạt");
+    for (const a of ["G34", "G37"]) expect(ws.getCell(a).dataValidation).toMatchObject({ formulae: ["$K$34:$K$36"] });
+    for (const a of ["B1", "B3"]) expect(wb.getWorksheet("Đánh giá")!.getCell(a).dataValidation).toMatchObject({ formulae: ["'Kết quả'!$K$34:$K$36"] });
+  });
+
+  test("formulas filled down on another sheet across the insert read each cell where it is now; references to the sheet's last row stay there", async () => {
+    const file = await grownDemo((wb, ws) => {
+      ws.getCell("D24").value = "Ghi chú";
+      ws.getCell("A30").value = "Người lập biểu";
+      ws.getCell("A31").value = "Chức vụ";
+      const other = wb.addWorksheet("Tổng hợp");
+      other.fillFormula("B1:B8", "'Kết quả'!A20", Array.from({ length: 8 }, () => 0));
+      other.getCell("D1").value = { formula: "COUNTA('Kết quả'!A30:A1048576)", result: 2 } as ExcelJS.CellFormulaValue;
+      other.getCell("D2").value = { formula: "COUNTA('Kết quả'!30:1048576)", result: 2 } as ExcelJS.CellFormulaValue;
+    });
+    const other = (await open((await scoreAgain(file)).out)).getWorksheet("Tổng hợp")!;
+    // They read A20:A27: B1:B4 the table's rows above the insert (row 24), as they were; B5:B8 the cells four rows down now.
+    expect(other.getCell("B1").formula).toBe("'Kết quả'!A20");
+    expect(other.getCell("B4").formula).toBe("'Kết quả'!A23");
+    expect(other.getCell("B5").formula).toBe("'Kết quả'!A28");
+    expect(other.getCell("B8").formula).toBe("'Kết quả'!A31");
+    expect(other.getCell("D1").formula).toBe("COUNTA('Kết quả'!A34:A1048576)");
+    expect(other.getCell("D2").formula).toBe("COUNTA('Kết quả'!34:1048576)");
+  });
+});
