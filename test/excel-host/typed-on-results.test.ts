@@ -81,7 +81,7 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     double.resetCounters();
     const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
     expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual([
-      `Bảng kết quả trên trang 'Kết quả' dài thêm nên DTI Scorer đã chèn 4 dòng trước dòng 10 để không ghi đè những gì bạn nhập bên dưới bảng (D10 "${NOTE.slice(0, 29)}…", A16 "Đã báo cáo lãnh đạo ngày 10/06", AE16 "6"): các ô đó, cùng mọi ô từ dòng 10 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
+      `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang 'Kết quả' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn 4 dòng trước dòng 10 để những gì bạn nhập bên dưới bảng (D10 "${NOTE.slice(0, 29)}…", A16 "Đã báo cáo lãnh đạo ngày 10/06", AE16 "6") không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng 10 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     expect(double.requests.every((r) => r.ok)).toBe(true);
     const syncs = double.syncCount;
@@ -104,6 +104,28 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     expect(double.syncCount).toBe(syncs - 1);
     expect(cell(double, "D14")?.v).toBe(NOTE);
     expect(cell(double, "A20")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+  });
+});
+
+describe("in Excel, a block typed beside the lines under the results table", () => {
+  test("a unit more, and the project's lines under the table take other rows: the block moves whole under them, never split by the rounding line", async () => {
+    const { double, definition } = await scoredOnce();
+    // Beside the line on the form not scored (A11) and two rows under it; the rounding line is in A14.
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(RESULTS);
+      ws.getRange("F11").values = [["Người lập biểu"]];
+      ws.getRange("F13").values = [["Nguyễn Văn A"]];
+      await ctx.sync();
+    });
+    seventh(double);
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    // The table takes row 10 and the rounding line A12, where the block was: it goes under them.
+    expect(host.lastApply!.warnings.map((w) => w.en)).toEqual([
+      `This run's results table and the lines DTI Scorer writes under it on the sheet 'Kết quả' take other rows than last time, so DTI Scorer inserted 3 rows before row 11 rather than write over or between what you typed below the table (F11 "Người lập biểu", F13 "Nguyễn Văn A"): those cells, with every cell from row 11 down, moved 3 rows down, as they were.`,
+    ]);
+    expect(cell(double, "A12")?.v).toBe(ROUNDING_NOTE.vi);
+    expect([cell(double, "F14")?.v, cell(double, "F16")?.v]).toEqual(["Người lập biểu", "Nguyễn Văn A"]);
+    for (const row of [11, 12, 13, 15]) expect(cell(double, `F${row}`)?.v ?? "").toBe("");
   });
 });
 

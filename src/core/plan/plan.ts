@@ -649,14 +649,17 @@ interface RowsInserted {
 }
 
 /**
- * Where rows go in, and how many, so that nothing the user typed under the last run's table
- * (`tableBottom`; `last`: all the last run owned on the sheet) lies where this run writes
- * (`writes`, and `reserved`: the row of the line that says points are shown rounded, written once
- * the rows are free): before the first row of a cell written over or of a merged area of theirs
- * that this run's cells cross, as many as move every cell from that row down below all this run
- * writes, one empty row between, so that a block of theirs (a signature, a remark) stays whole and
- * under the project's lines. Undefined when none is written over, or only beside the table's rows
- * (a wider table: said as written over).
+ * Where rows go in, and how many, so that what the user typed under the last run's table
+ * (`tableBottom`; `last`: all the last run owned on the sheet) is never written over nor split by
+ * this run's cells (`writes`, and `reserved`: the row of the line that says points are shown
+ * rounded, written once the rows are free). Rows go in when a cell of theirs is written over, or
+ * when the rows the project takes differ from the last run's (more units, fewer, more forms not
+ * scored) and some cell of theirs under the table lies on those rows, or right under them: before
+ * their first row under the table (their block, a signature or a remark, moves whole), as many as
+ * put it one empty row under all this run writes. Nothing moves while the project's rows are as
+ * they were (a run over the same units), nor when the user's cells lie further down. Undefined
+ * when nothing is to move, or what is written over lies only beside the table's rows (a wider
+ * table: said as written over).
  */
 function rowsToInsert(
   sheet: SheetSnapshot,
@@ -666,22 +669,33 @@ function rowsToInsert(
   reserved: number | undefined,
   overwritten: TypedCell[],
 ): { before: number; count: number; cells: TypedCell[] } | undefined {
-  const crosses = (r: CellRange) => writes.some((w) => w.top <= r.bottom && r.top <= w.bottom && w.left <= r.right && r.left <= w.right);
   const ours = (row: number, column: number) => last.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
-  const merged = (sheet.merges ?? []).flatMap((m) => {
+  const theirs = typedCells(sheet, last).filter((t) => t.row > tableBottom);
+  const mergedTops = (sheet.merges ?? []).flatMap((m) => {
     try {
       const r = parseRange(m);
-      return r.top > tableBottom && !ours(r.top, r.left) && crosses(r) ? [r.top] : [];
+      return r.top > tableBottom && !ours(r.top, r.left) ? [r.top] : [];
     } catch {
       return [];
     }
   });
-  const rows = [...overwritten.map((c) => parseCell(c.cell).row).filter((row) => row > tableBottom), ...merged];
-  if (rows.length === 0) return undefined;
-  const before = Math.min(...rows);
-  const bottom = Math.max(...writes.map((r) => r.bottom), reserved !== undefined && reserved >= before ? reserved : 0);
-  const moving = typedCells(sheet, last).filter((t) => t.row >= before);
-  return { before, count: Math.max(1, bottom - before + 2), cells: moving.map(({ cell, text }) => ({ cell, text })) };
+  if (theirs.length === 0 && mergedTops.length === 0) return undefined;
+  const first = Math.min(...theirs.map((t) => t.row), ...mergedTops);
+  const bottom = Math.max(...writes.map((r) => r.bottom), reserved ?? 0);
+  const rowsOf = (ranges: CellRange[]) => {
+    const out = new Set<number>();
+    for (const r of ranges) for (let row = r.top; row <= r.bottom; row++) out.add(row);
+    return out;
+  };
+  const before = rowsOf(last);
+  // (The rounding line's row only as written: one the user typed over, and so left unwritten, is theirs.)
+  const now = rowsOf(writes);
+  const moved = before.size !== now.size || [...now].some((row) => !before.has(row));
+  const writtenOver = overwritten.some((c) => parseCell(c.cell).row > tableBottom);
+  if (!writtenOver && !(moved && first <= bottom + 1)) return undefined;
+  if (first > bottom + 1) return undefined;
+  const moving = typedCells(sheet, last).filter((t) => t.row >= first);
+  return { before: first, count: bottom - first + 2, cells: moving.map(({ cell, text }) => ({ cell, text })) };
 }
 
 /** What the user is told when rows were inserted above what they typed under the results table. */
@@ -690,10 +704,11 @@ function rowsInsertedMessage(i: RowsInserted): SheetMessage {
   const more = i.cells.length > 3 ? i.cells.length - 3 : 0;
   const listedVi = `${shown.join(", ")}${more > 0 ? ` và ${more} ô khác` : ""}`;
   const listedEn = `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const rows = i.count === 1 ? "row" : "rows";
   return {
     sheet: i.plannedSheet,
-    vi: `Bảng kết quả trên trang '${i.plannedSheet}' dài thêm nên DTI Scorer đã chèn ${i.count} dòng trước dòng ${i.before} để không ghi đè những gì bạn nhập bên dưới bảng (${listedVi}): các ô đó, cùng mọi ô từ dòng ${i.before} trở xuống, được dời xuống ${i.count} dòng, giữ nguyên nội dung và định dạng.`,
-    en: `The results table on the sheet '${i.plannedSheet}' grew, so DTI Scorer inserted ${i.count} ${i.count === 1 ? "row" : "rows"} before row ${i.before} rather than write over what you typed below the table (${listedEn}): those cells, with every cell from row ${i.before} down, moved ${i.count} ${i.count === 1 ? "row" : "rows"} down, as they were.`,
+    vi: `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang '${i.plannedSheet}' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn ${i.count} dòng trước dòng ${i.before} để những gì bạn nhập bên dưới bảng (${listedVi}) không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng ${i.before} trở xuống, được dời xuống ${i.count} dòng, giữ nguyên nội dung và định dạng.`,
+    en: `This run's results table and the lines DTI Scorer writes under it on the sheet '${i.plannedSheet}' take other rows than last time, so DTI Scorer inserted ${i.count} ${rows} before row ${i.before} rather than write over or between what you typed below the table (${listedEn}): those cells, with every cell from row ${i.before} down, moved ${i.count} ${rows} down, as they were.`,
   };
 }
 

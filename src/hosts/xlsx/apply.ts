@@ -394,6 +394,8 @@ interface UserCells {
   merges: string[];
   /** The heights of the rows the plan does not write (no range of `clear` crosses them): the user's. */
   heights: Map<number, number>;
+  /** The rows the plan does not write that the user hid or grouped (an outline level), as they were. */
+  rowStates: Map<number, { hidden: boolean; outlineLevel: number }>;
   /**
    * The rows the plan writes that hold cells of the user's (right of the results table) taller than
    * a line: the height the row has now, and the height those cells need (rowNeeds).
@@ -456,9 +458,10 @@ function userCells(ws: ExcelJS.Worksheet, clear: string[]): UserCells {
   });
   const inside = (row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
   const written = (row: number) => ranges.some((r) => row >= r.top && row <= r.bottom);
-  const out: UserCells = { cells: [], merges: [], heights: new Map(), needs: new Map(), widths: new Map() };
+  const out: UserCells = { cells: [], merges: [], heights: new Map(), rowStates: new Map(), needs: new Map(), widths: new Map() };
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (row.height !== undefined && !written(r)) out.heights.set(r, row.height);
+    if ((row.hidden || (row.outlineLevel ?? 0) > 0) && !written(r)) out.rowStates.set(r, { hidden: row.hidden, outlineLevel: row.outlineLevel ?? 0 });
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       if (inside(r, c) || cell.type === ExcelJS.ValueType.Merge) return;
       const v = cell.value;
@@ -506,6 +509,11 @@ function restoreUserCells(ws: ExcelJS.Worksheet, kept: UserCells, plan: OwnedShe
   const planned = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
   const columns = new Set((plan.columnWidths ?? []).map((w) => parseCell(`${w.column}1`).column));
   for (const [row, height] of kept.heights) if (!planned.has(row)) ws.getRow(row).height = height;
+  for (const [row, state] of kept.rowStates) {
+    const r = ws.getRow(row);
+    if (state.hidden) r.hidden = true;
+    if (state.outlineLevel > 0) r.outlineLevel = state.outlineLevel;
+  }
   for (const [row, { height, need }] of kept.needs) {
     const theirs = Math.min(height, need);
     if (theirs > Math.max(ONE_LINE, planned.get(row) ?? 0)) ws.getRow(row).height = theirs;

@@ -30,7 +30,7 @@ describe("a unit more, over what the analyst put under the results table", () =>
     });
     const again = await scoreAgain(file);
     expect(again.warnings.map((w) => w.en)).toEqual([
-      `The results table on the sheet 'Kết quả' grew, so DTI Scorer inserted 4 rows before row 24 rather than write over what you typed below the table (E24 "NGƯỜI LẬP BIỂU (Ký, ghi rõ họ…", H26 "Ghi chú", A27 "Nguyễn Văn A"): those cells, with every cell from row 24 down, moved 4 rows down, as they were.`,
+      `This run's results table and the lines DTI Scorer writes under it on the sheet 'Kết quả' take other rows than last time, so DTI Scorer inserted 4 rows before row 24 rather than write over or between what you typed below the table (E24 "NGƯỜI LẬP BIỂU (Ký, ghi rõ họ…", H26 "Ghi chú", A27 "Nguyễn Văn A"): those cells, with every cell from row 24 down, moved 4 rows down, as they were.`,
     ]);
     const ws = (await open(again.out)).getWorksheet("Kết quả")!;
     expect(ws.getCell("A26").value).toBe(ROUNDING_NOTE.vi);
@@ -71,5 +71,44 @@ describe("a unit more, over what the analyst put under the results table", () =>
     expect(other.getCell("B8").formula).toBe("'Kết quả'!A31");
     expect(other.getCell("D1").formula).toBe("COUNTA('Kết quả'!A34:A1048576)");
     expect(other.getCell("D2").formula).toBe("COUNTA('Kết quả'!34:1048576)");
+  });
+
+  test("a block right under the old rounding line, none of it written over, keeps one empty row under the new one, its hidden and grouped rows as they were; scored again, nothing moves", async () => {
+    const file = await grownDemo((_wb, ws) => {
+      ws.getCell("A29").value = "Người lập biểu";
+      ws.getCell("A30").value = "(ẩn)";
+      ws.getRow(30).hidden = true;
+      ws.getCell("A31").value = "Nguyễn Văn A";
+      ws.getRow(31).outlineLevel = 1;
+    });
+    const again = await scoreAgain(file);
+    // The rounding line goes up to A26 (the table takes row 24; the list of forms not scored is gone): the block, from row 29, is well under it and stays.
+    expect(again.warnings).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell("A26").value).toBe(ROUNDING_NOTE.vi);
+    expect([ws.getCell("A29").value, ws.getCell("A30").value, ws.getCell("A31").value]).toEqual(["Người lập biểu", "(ẩn)", "Nguyễn Văn A"]);
+    expect(ws.getRow(30).hidden).toBe(true);
+    expect(ws.getRow(31).outlineLevel).toBe(1);
+  });
+
+  test("a block under the lines, which the table's growth brings up against it, moves down, one empty row between, hidden and grouped rows as they were; scored again, nothing moves", async () => {
+    // From row 27, over the old rounding line (A28, typed over: theirs); the new one goes to A26, which the block would touch.
+    const file = await grownDemo((_wb, ws) => {
+      ws.getCell("A27").value = "Người lập biểu";
+      ws.getCell("A28").value = "(ẩn)";
+      ws.getRow(28).hidden = true;
+      ws.getCell("A29").value = "Nguyễn Văn A";
+      ws.getRow(29).outlineLevel = 1;
+    });
+    const again = await scoreAgain(file);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell("A26").value).toBe(ROUNDING_NOTE.vi);
+    expect(again.warnings.map((w) => w.en)[0]).toMatch(/inserted 1 row before row 27 .*moved 1 row down/);
+    expect([ws.getCell("A27").value, ws.getCell("A28").value, ws.getCell("A29").value, ws.getCell("A30").value]).toEqual([null, "Người lập biểu", "(ẩn)", "Nguyễn Văn A"]);
+    expect(ws.getRow(29).hidden).toBe(true);
+    expect(ws.getRow(30).outlineLevel).toBe(1);
+    const third = await scoreAgain(again.out);
+    expect(third.warnings).toEqual([]);
+    expect((await open(third.out)).getWorksheet("Kết quả")!.getCell("A28").value).toBe("Người lập biểu");
   });
 });
