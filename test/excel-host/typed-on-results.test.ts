@@ -129,6 +129,24 @@ describe("in Excel, a block typed beside the lines under the results table", () 
   });
 });
 
+describe("in Excel, the results sheet protected without a password", () => {
+  test("a unit more over a line typed under the table: the rows go in all the same, and the sheet is protected as it was", async () => {
+    const { double, definition } = await scoredOnce();
+    await type();
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(RESULTS).protection.protect({ allowFormatCells: true });
+      await ctx.sync();
+    });
+    seventh(double);
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings.map((w) => w.en)[0]).toMatch(/inserted 4 rows before row 10/);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(cell(double, "D14")?.v).toBe(NOTE);
+    expect(double.sheet(RESULTS).protection.protected).toBe(true);
+    expect(double.sheet(RESULTS).protection.options.allowFormatCells).toBe(true);
+  });
+});
+
 describe("in Excel, a column the analyst added to the results table, scored again", () => {
   test("becomes the table's last column, each value on its unit's row as the rows are sorted again; a unit without one has it blank", async () => {
     const { double, definition } = await scoredOnce();

@@ -1085,7 +1085,15 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
     for (const r of renames) packer.add(opBytes(1, 1, r.from, r.to), (c) => { c.workbook.worksheets.getItem(r.from).name = r.to; });
     for (const i of inserts) {
       const rows = `${i.before}:${i.before + i.count - 1}`;
-      packer.add(opBytes(2, 1, i.sheet, rows, "Down"), (c) => { c.workbook.worksheets.getItem(i.sheet).getRange(rows).insert("Down"); });
+      // A sheet protected without a password (unprotected for the writes anyway) is unprotected
+      // around the insert, as Excel refuses inserting rows on it, and protected again as it was.
+      const options = [...isProtected].find(([n]) => n.toLowerCase() === i.sheet.toLowerCase())?.[1];
+      packer.add(opBytes(options ? 4 : 2, options ? 3 : 1, i.sheet, rows, "Down", options ?? null), (c) => {
+        const ws = c.workbook.worksheets.getItem(i.sheet);
+        if (options) ws.protection.unprotect();
+        ws.getRange(rows).insert("Down");
+        if (options) ws.protection.protect(options);
+      });
     }
     const failed = await flushCounted(packer);
     if (failed) throw failed.error;
