@@ -21,7 +21,7 @@ import {
   UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, type RadarChooser, formPageHeader, instructionsPeriodLine, isInputsChangedLine, isInstructionsPeriodBlock, isMarkFill, isRoundingNote, markNote } from "./labels";
+import { INDEX_SHEET, type RadarChooser, formPageHeader, instructionsPeriodLine, isInputsChangedLine, isInstructionsPeriodBlock, isMarkFill, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
 import { findingWithoutLocation } from "../finding-text";
 import { isInstructionsSheet } from "../form-sheets";
@@ -47,6 +47,7 @@ import {
   cellsUnderCharts,
   droppedValuesMessage,
   lastRunArea,
+  linesByContent,
   noteRemarks,
   ownedSheetRewrite,
   overwrittenMessage,
@@ -551,7 +552,6 @@ function instructionsLanguage(sheet: SheetSnapshot): Lang {
 }
 
 /** The heading of the list of what was not scored under the results table, in either language ("1 phiếu chưa được chấm:", "2 forms were not scored:"). */
-const NOT_SCORED_HEADING = /^\d.*(?: chưa được chấm| (?:was|were) not scored):$/;
 
 /**
  * What the project wrote on a results sheet that `_index` does not record (adopted: no `_index`),
@@ -568,17 +568,7 @@ function adoptedResultsCells(sheet: SheetSnapshot, headers: readonly string[]): 
   if (right === 0) return [];
   let bottom = RESULTS_HEADER_ROW;
   while (at(bottom + 1, 2) !== "" || at(bottom + 1, 3) !== "") bottom++;
-  const notes: string[] = [];
-  for (let row = bottom + 1; row <= sheet.values.length; row++) {
-    const text = at(row, 1);
-    if (isRoundingNote(text)) notes.push(`A${row}`);
-    else if (NOT_SCORED_HEADING.test(text)) {
-      let last = row;
-      while (at(last + 1, 1) !== "") last++;
-      notes.push(rangeAddress(row, 1, last, 1));
-      row = last;
-    }
-  }
+  const notes = linesByContent(sheet, bottom).map((r) => (r.top === r.bottom ? `A${r.top}` : rangeAddress(r.top, 1, r.bottom, 1)));
   return [
     { sheet: sheet.name, role: "table", ranges: [rangeAddress(RESULTS_HEADER_ROW, 1, bottom, right)] },
     ...(notes.length > 0 ? [{ sheet: sheet.name, role: "notes" as const, ranges: notes }] : []),
@@ -670,11 +660,14 @@ function rowsToInsert(
   overwritten: TypedCell[],
 ): { before: number; count: number; cells: TypedCell[] } | undefined {
   const ours = (row: number, column: number) => last.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
-  const theirs = typedCells(sheet, last).filter((t) => t.row > tableBottom);
+  // Under the table: in the columns the project writes (a column of the user's right of the
+  // table, past its last row, is beside it, and is not split).
+  const right = Math.max(...writes.map((r) => r.right));
+  const theirs = typedCells(sheet, last).filter((t) => t.row > tableBottom && t.column <= right);
   const mergedTops = (sheet.merges ?? []).flatMap((m) => {
     try {
       const r = parseRange(m);
-      return r.top > tableBottom && !ours(r.top, r.left) ? [r.top] : [];
+      return r.top > tableBottom && r.left <= right && !ours(r.top, r.left) ? [r.top] : [];
     } catch {
       return [];
     }

@@ -50,9 +50,12 @@ export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, ren
   // The lines below the table; the line that says points are shown rounded (the one recorded as
   // a single cell: the list of forms not scored takes two rows at the least) only while it holds
   // that line or nothing: a text the user typed over it is theirs, as the status line's is.
+  // The list of forms not scored (two rows at the least) only while its first cell holds its
+  // heading or nothing: rows the user inserted or deleted above it since moved it, and those lines
+  // are found where they are now by what they say (linesByContent).
   const notes = recorded("notes").filter((r) => {
-    if (r.top !== r.bottom || r.left !== r.right) return true;
     const v = at(r.top, r.left);
+    if (r.top !== r.bottom || r.left !== r.right) return v === undefined || NOT_SCORED_HEADING.test(String(v).trim());
     return v === undefined || isRoundingNote(v);
   });
   const out: CellRange[] = [{ top: 1, left: 1, bottom: 2, right: 1 }, ...notes];
@@ -67,7 +70,7 @@ export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, ren
     }
   }
   const tables = recorded("table");
-  if (tables.length > 0) return [...out, ...tables];
+  if (tables.length > 0) return [...out, ...tables, ...linesByContent(sheet, Math.max(...tables.map((t) => t.bottom)))];
   const top = RESULTS_HEADER_ROW;
   let width = 0;
   while (at(top, width + 1) !== undefined) width++;
@@ -75,7 +78,37 @@ export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, ren
   let last = top + Object.keys(previous.provenance?.unitHashes ?? {}).length;
   // Rows of the table past that count (units recorded under one key): a code and a name.
   while (at(last + 1, 2) !== undefined && at(last + 1, 3) !== undefined) last++;
-  return [...out, { top, left: 1, bottom: last, right: width }];
+  return [...out, { top, left: 1, bottom: last, right: width }, ...linesByContent(sheet, last)];
+}
+
+/** The heading of the list of forms not scored under the results table ("1 phiếu chưa được chấm:", "2 forms were not scored:"). */
+export const NOT_SCORED_HEADING = /^\d.*(?: chưa được chấm| (?:was|were) not scored):$/;
+
+/**
+ * The lines the project writes under the results table (below row `tableBottom`), found by what
+ * they say in column A wherever they are now: the list of forms not scored (its heading and the
+ * lines under it, as many as it counts) and the line that says points are shown rounded.
+ */
+export function linesByContent(sheet: SheetSnapshot, tableBottom: number): CellRange[] {
+  const at = (row: number) => {
+    const v = sheet.values[row - 1]?.[0];
+    return typeof v === "string" ? v.trim() : v === undefined || v === null ? "" : String(v);
+  };
+  const out: CellRange[] = [];
+  for (let row = tableBottom + 1; row <= sheet.values.length; row++) {
+    const text = at(row);
+    if (isRoundingNote(text)) out.push({ top: row, left: 1, bottom: row, right: 1 });
+    else if (NOT_SCORED_HEADING.test(text)) {
+      // As many lines under it as its count says, each "– " and a form's finding: no more (a line
+      // the user typed right under the list is theirs).
+      const count = Number(/^\d+/.exec(text)![0]);
+      let last = row;
+      while (last - row < count && at(last + 1).startsWith("– ")) last++;
+      out.push({ top: row, left: 1, bottom: last, right: 1 });
+      row = last;
+    }
+  }
+  return out;
 }
 
 /** Whether the sheet now called `name` was one of the project's last run (`renamed` maps a recorded sheet to the name it has now). */

@@ -111,4 +111,55 @@ describe("a unit more, over what the analyst put under the results table", () =>
     expect(third.warnings).toEqual([]);
     expect((await open(third.out)).getWorksheet("Kết quả")!.getCell("A28").value).toBe("Người lập biểu");
   });
+
+});
+
+describe("rows the analyst inserted or deleted under the results table, scored again with the same units", () => {
+  test("rows inserted between the table and the project's lines: those lines are found where they moved and written once, in their place; the analyst's lines go under them", async () => {
+    const file = await edit(await scoredDemo(), (wb) => {
+      const ws = wb.getWorksheet("Kết quả")!;
+      // As Excel's Insert > Sheet Rows at row 24, three rows: the lines under the table move to 28:29 and 31.
+      ws.spliceRows(24, 0, [], [], []);
+      ws.getCell("A24").value = "Ghi chú của tôi";
+    });
+    const pre = (await open(file)).getWorksheet("Kết quả")!;
+    expect([pre.getCell("A28").value, pre.getCell("A31").value]).toEqual(["1 phiếu chưa được chấm:", ROUNDING_NOTE.vi]);
+    const again = await scoreAgain(file);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    const column = Array.from({ length: 40 }, (_, i) => ws.getCell(`A${i + 1}`).value);
+    expect(column.filter((v) => v === "1 phiếu chưa được chấm:")).toHaveLength(1);
+    expect(column.filter((v) => v === ROUNDING_NOTE.vi)).toHaveLength(1);
+    expect([ws.getCell("A25").value, ws.getCell("A28").value]).toEqual(["1 phiếu chưa được chấm:", ROUNDING_NOTE.vi]);
+    expect(ws.getCell("A30").value).toBe("Ghi chú của tôi");
+    expect(again.warnings.map((w) => w.en).join("\n")).toMatch(/inserted 6 rows before row 24 .*A24 "Ghi chú của tôi"/);
+  });
+
+  test("an empty row deleted between the table and the project's lines: those lines are written once, in their place", async () => {
+    const file = await edit(await scoredDemo(), (wb) => {
+      // As Excel's Delete > Sheet Rows at row 24 (ExcelJS's spliceRows copies merged cells' values: the merges are made again).
+      const ws = wb.getWorksheet("Kết quả")!;
+      const below = ["A25:D25", "A26:D26", "A28:D28"];
+      for (const m of below) ws.unMergeCells(m);
+      ws.spliceRows(24, 1);
+      for (const m of ["A24:D24", "A25:D25", "A27:D27"]) ws.mergeCells(m);
+    });
+    const again = await scoreAgain(file);
+    expect(again.warnings).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    const column = Array.from({ length: 40 }, (_, i) => ws.getCell(`A${i + 1}`).value);
+    expect(column.filter((v) => v === "1 phiếu chưa được chấm:")).toHaveLength(1);
+    expect(column.filter((v) => v === ROUNDING_NOTE.vi)).toHaveLength(1);
+    expect([ws.getCell("A25").value, ws.getCell("A28").value]).toEqual(["1 phiếu chưa được chấm:", ROUNDING_NOTE.vi]);
+  });
+
+  test("a column of remarks right of the table, past its last row, is beside the table: a unit more does not split it", async () => {
+    const file = await grownDemo((_wb, ws) => {
+      for (let row = 20; row <= 26; row++) ws.getCell(`AE${row}`).value = `Ghi chú ${row - 19}`;
+    });
+    const again = await scoreAgain(file);
+    // (What lies beside the table's rows may no longer sit beside its unit once the rows are sorted again: said, as ever.)
+    expect(again.warnings.map((w) => w.en).join("\n")).not.toMatch(/inserted/);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    for (let row = 20; row <= 26; row++) expect(ws.getCell(`AE${row}`).value).toBe(`Ghi chú ${row - 19}`);
+  });
 });
