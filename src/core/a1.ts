@@ -260,3 +260,32 @@ export function splitSheet(address: string): { sheet?: string; local: string } {
 export function sheetAddress(sheet: string, local: string): string {
   return `${quoteSheetName(sheet)}!${local}`;
 }
+
+/** A row moved by `count` rows inserted before row `before`; no further than the sheet's last row (a range to the end stays to the end, as in Excel). */
+export function rowWithRowsInserted(row: number, before: number, count: number): number {
+  return row >= before ? Math.min(row + count, MAX_ROWS) : row;
+}
+
+/**
+ * A range ("A3:F9", "D27", "$A$30:$B$31") or a list of them ("A3:A9 C3", "A1,B2") with `count`
+ * rows inserted before row `before`, as Excel moves them: a range from that row down moves down,
+ * one the rows go into grows, one above stays. A part that is not a range stays as it is.
+ */
+export function rangesWithRowsInserted(ranges: string, before: number, count: number): string {
+  return ranges
+    .split(/(\s+|,)/)
+    .map((part) => {
+      if (/^(\s+|,)$/.test(part) || part === "") return part;
+      let r: CellRange;
+      try {
+        r = parseRange(part.replace(/\$/g, ""));
+      } catch {
+        return part;
+      }
+      if (r.bottom < before) return part;
+      const top = rowWithRowsInserted(r.top, before, count);
+      const out = !part.includes(":") ? cellAddress(top, r.left) : rangeAddress(top, r.left, rowWithRowsInserted(r.bottom, before, count), r.right);
+      return part.includes("$") ? out.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") : out;
+    })
+    .join("");
+}

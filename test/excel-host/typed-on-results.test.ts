@@ -81,7 +81,7 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     double.resetCounters();
     const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
     expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual([
-      `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang 'Kết quả' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn 4 dòng trước dòng 10 để những gì bạn nhập bên dưới bảng (D10 "${NOTE.slice(0, 29)}…", A16 "Đã báo cáo lãnh đạo ngày 10/06", AE16 "6") không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng 10 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
+      `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang 'Kết quả' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn 4 dòng trước dòng 10 để những gì bạn nhập bên dưới bảng (D10 "${NOTE.slice(0, 39)}…", A16 "Đã báo cáo lãnh đạo ngày 10/06", AE16 "6") không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng 10 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     expect(double.requests.every((r) => r.ok)).toBe(true);
     const syncs = double.syncCount;

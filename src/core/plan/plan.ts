@@ -1,4 +1,5 @@
 /** Score table + issues → a WritePlan: everything the project writes into a workbook, as plain data. */
+import { rangesWithRowsInserted } from "../a1";
 import { definitionHash } from "../definition";
 import type { IndexModel } from "../definition/model";
 import type { Lang, Message, SheetMessage } from "../i18n/text";
@@ -46,6 +47,7 @@ import {
   addedColumns,
   cellsUnderCharts,
   droppedValuesMessage,
+  firstCellsListed,
   lastRunArea,
   linesByContent,
   noteRemarks,
@@ -693,10 +695,7 @@ function rowsToInsert(
 
 /** What the user is told when rows were inserted above what they typed under the results table. */
 function rowsInsertedMessage(i: RowsInserted): SheetMessage {
-  const shown = i.cells.slice(0, 3).map((c) => `${c.cell} "${[...c.text].length > 30 ? `${[...c.text].slice(0, 29).join("")}…` : c.text}"`);
-  const more = i.cells.length > 3 ? i.cells.length - 3 : 0;
-  const listedVi = `${shown.join(", ")}${more > 0 ? ` và ${more} ô khác` : ""}`;
-  const listedEn = `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  const { vi: listedVi, en: listedEn } = firstCellsListed(i.cells);
   const rows = i.count === 1 ? "row" : "rows";
   return {
     sheet: i.plannedSheet,
@@ -710,16 +709,6 @@ function rowsInsertedMessage(i: RowsInserted): SheetMessage {
  * inserts them (WritePlan.insertRows): its cells, fills, merged areas and the cells read as
  * percentages or date parts from that row down move down; a merged area the rows go into grows.
  */
-function shiftedRange(range: string, before: number, count: number): string {
-  let r: CellRange;
-  try {
-    r = parseRange(range);
-  } catch {
-    return range;
-  }
-  if (r.bottom < before) return range;
-  return rangeAddress(r.top >= before ? r.top + count : r.top, r.left, r.bottom + count, r.right);
-}
 
 /** What `_index` records of the sheet (under one of the names `recorded`) with `count` rows inserted before row `before`, as withRowsInserted. */
 function withRecordedRowsInserted(previous: IndexSheetState, recorded: string[], before: number, count: number): IndexSheetState {
@@ -728,7 +717,7 @@ function withRecordedRowsInserted(previous: IndexSheetState, recorded: string[],
     ...previous,
     owned: {
       ...previous.owned,
-      cells: previous.owned.cells.map((c) => (names.has(c.sheet.toLowerCase()) ? { ...c, ranges: c.ranges.map((r) => shiftedRange(r, before, count)) } : c)),
+      cells: previous.owned.cells.map((c) => (names.has(c.sheet.toLowerCase()) ? { ...c, ranges: c.ranges.map((r) => rangesWithRowsInserted(r, before, count)) } : c)),
     },
   };
 }
@@ -750,7 +739,7 @@ export function withRowsInserted(snapshot: WorkbookSnapshot, name: string, befor
         ...(s.fills ? { fills: Object.fromEntries(Object.entries(s.fills).map(([k, v]) => [moveCell(k), v])) } : {}),
         ...(s.merges
           ? {
-              merges: s.merges.map((m) => shiftedRange(m, before, count)),
+              merges: s.merges.map((m) => rangesWithRowsInserted(m, before, count)),
             }
           : {}),
         ...(s.percentCells ? { percentCells: s.percentCells.map(moveCell) } : {}),

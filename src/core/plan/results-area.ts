@@ -540,14 +540,20 @@ export function strandedBeside(sheet: SheetSnapshot, previous: IndexSheetState, 
   return cells;
 }
 
-/** The warning naming what strandedBeside found: up to three cells by their text, how many in all, and where to type instead. */
-export function strandedBesideMessage(sheet: string, cells: readonly TypedCell[], tableRight: string): SheetMessage {
+/** Up to three cells by their text, and how many more, in each language ("B24 "Ghi chú", C24 "…" và 2 ô khác"). */
+export function firstCellsListed(cells: readonly TypedCell[]): { vi: string; en: string } {
   const shown = cells.slice(0, 3).map((c) => `${c.cell} ${quoted(c.text)}`).join(", ");
   const more = cells.length - 3;
+  return { vi: `${shown}${more > 0 ? ` và ${more} ô khác` : ""}`, en: `${shown}${more > 0 ? ` and ${more} more` : ""}` };
+}
+
+/** The warning naming what strandedBeside found: up to three cells by their text, how many in all, and where to type instead. */
+export function strandedBesideMessage(sheet: string, cells: readonly TypedCell[], tableRight: string): SheetMessage {
+  const listed = firstCellsListed(cells);
   return {
     sheet,
-    vi: `Trang '${sheet}': ${cells.length} ô bạn nhập bên phải bảng kết quả, trên các dòng của bảng nhưng ngoài bảng, giữ nguyên chỗ trong khi các đơn vị được sắp lại theo thứ hạng mới, nên có thể không còn cùng dòng với đơn vị của chúng: ${shown}${more > 0 ? ` và ${more} ô khác` : ""}. Để những gì ghi theo từng đơn vị đi theo đơn vị, hãy nhập vào cột ngay bên phải bảng (cột ${tableRight}, với tiêu đề ở dòng tiêu đề của bảng).`,
-    en: `Sheet '${sheet}': ${cells.length} ${cells.length === 1 ? "cell" : "cells"} you typed right of the results table, on its rows but outside it, ${cells.length === 1 ? "stays" : "stay"} where ${cells.length === 1 ? "it is" : "they are"} while the units are sorted again by their new ranks, so ${cells.length === 1 ? "it" : "they"} may no longer sit beside ${cells.length === 1 ? "its" : "their"} unit: ${shown}${more > 0 ? ` and ${more} more` : ""}. For what you write per unit to go with its unit, type it in the column right beside the table (column ${tableRight}, with a header in the table's header row).`,
+    vi: `Trang '${sheet}': ${cells.length} ô bạn nhập bên phải bảng kết quả, trên các dòng của bảng nhưng ngoài bảng, giữ nguyên chỗ trong khi các đơn vị được sắp lại theo thứ hạng mới, nên có thể không còn cùng dòng với đơn vị của chúng: ${listed.vi}. Để những gì ghi theo từng đơn vị đi theo đơn vị, hãy nhập vào cột ngay bên phải bảng (cột ${tableRight}, với tiêu đề ở dòng tiêu đề của bảng).`,
+    en: `Sheet '${sheet}': ${cells.length} ${cells.length === 1 ? "cell" : "cells"} you typed right of the results table, on its rows but outside it, ${cells.length === 1 ? "stays" : "stay"} where ${cells.length === 1 ? "it is" : "they are"} while the units are sorted again by their new ranks, so ${cells.length === 1 ? "it" : "they"} may no longer sit beside ${cells.length === 1 ? "its" : "their"} unit: ${listed.en}. For what you write per unit to go with its unit, type it in the column right beside the table (column ${tableRight}, with a header in the table's header row).`,
   };
 }
 

@@ -189,10 +189,10 @@ describe("what the analyst typed beside the results table", () => {
     const results = grown.owned.find((o) => o.name === "Kết quả")!;
     expect(results.tables[0]!.range).toMatch(/^A3:[A-Z]+24$/);
     expect((grown.warnings ?? []).map((w) => w.vi)).toEqual([
-      `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang 'Kết quả' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn 2 dòng trước dòng 24 để những gì bạn nhập bên dưới bảng (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03") không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 2 dòng, giữ nguyên nội dung và định dạng.`,
+      `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang 'Kết quả' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn 2 dòng trước dòng 24 để những gì bạn nhập bên dưới bảng (B24 "Ghi chú", C24 "${note.slice(0, 39)}…", AE26 "hỏi lại Sở số 03") không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 2 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     expect(grown.warnings![0]!.en).toBe(
-      `This run's results table and the lines DTI Scorer writes under it on the sheet 'Kết quả' take other rows than last time, so DTI Scorer inserted 2 rows before row 24 rather than write over or between what you typed below the table (B24 "Ghi chú", C24 "${note.slice(0, 29)}…", AE26 "hỏi lại Sở số 03"): those cells, with every cell from row 24 down, moved 2 rows down, as they were.`,
+      `This run's results table and the lines DTI Scorer writes under it on the sheet 'Kết quả' take other rows than last time, so DTI Scorer inserted 2 rows before row 24 rather than write over or between what you typed below the table (B24 "Ghi chú", C24 "${note.slice(0, 39)}…", AE26 "hỏi lại Sở số 03"): those cells, with every cell from row 24 down, moved 2 rows down, as they were.`,
     );
   });
 

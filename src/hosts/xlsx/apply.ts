@@ -29,7 +29,7 @@ import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 import { setFormPageHeader, setPageTexts } from "./page-texts";
 import { setColumnBreaks } from "./finish";
-import { insertRows } from "./insert-rows";
+import { giveOwnFormula, insertRows } from "./insert-rows";
 import { renameSheets, renameTableColumns, rewriteDefinedNames, rewriteSheet, sheetNamed } from "./rename-sheets";
 import { onlyPageHeaderOn, passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
@@ -84,10 +84,7 @@ function unshareFormula(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
       if (!other || other === cell) continue;
       const ov = other.value as { sharedFormula?: string } | null;
       if (ov === null || typeof ov !== "object" || ov.sharedFormula !== cell.address) continue;
-      const formula = other.formula;
-      // `other.result`: other.value leaves a result of 0 or FALSE out.
-      const result = other.result as ExcelJS.CellValue | undefined;
-      other.value = (formula ? { formula, ...(result !== undefined ? { result } : {}) } : (result ?? null)) as ExcelJS.CellValue;
+      giveOwnFormula(other);
     }
   }
 }

@@ -13,7 +13,7 @@
  * Pure (ExcelJS): runs in Node and in the browser.
  */
 import type ExcelJS from "exceljs";
-import { parseRange, rangeAddress } from "../../core/a1";
+import { parseRange, rangesWithRowsInserted, rowWithRowsInserted } from "../../core/a1";
 import { rewriteDefinedNames, rewriteSheet, sheetNamed } from "./rename-sheets";
 import { EXTERNAL, REF } from "./stale-results";
 import { setX14Formats, withX14Formulas, withX14Ranges, x14FormatRanges, x14FormatsOf } from "./x14-formats";
@@ -26,12 +26,9 @@ export interface RowsInsert {
   count: number;
 }
 
-/** The sheet's last row. */
-const MAX_ROW = 1_048_576;
-
-/** A row number of a reference moved as the insert moves it; no further than the sheet's last row (a range to the end stays to the end, as in Excel). */
+/** A row number of a reference moved as the insert moves it (rowWithRowsInserted). */
 function movedRow(row: number, insert: RowsInsert): number {
-  return row >= insert.before ? Math.min(row + insert.count, MAX_ROW) : row;
+  return rowWithRowsInserted(row, insert.before, insert.count);
 }
 
 /**
@@ -66,23 +63,15 @@ export function shiftRowsInFormula(formula: string, own: string, insert: RowsIns
 
 /** A range ("A3:F9", "D27") or list of them ("A3:A9 C3") moved as the insert moves its cells; a range the rows go into grows. */
 export function shiftRowsInRanges(ranges: string, insert: RowsInsert): string {
-  return ranges
-    .split(/(\s+|,)/)
-    .map((part) => {
-      if (/^(\s+|,)$/.test(part) || part === "") return part;
-      const absolute = part.includes("$");
-      let r: ReturnType<typeof parseRange>;
-      try {
-        r = parseRange(part.replace(/\$/g, ""));
-      } catch {
-        return part;
-      }
-      if (r.bottom < insert.before) return part;
-      const top = movedRow(r.top, insert);
-      const out = r.top === r.bottom && r.left === r.right && !part.includes(":") ? rangeAddress(top, r.left, top, r.right).split(":")[0]! : rangeAddress(top, r.left, movedRow(r.bottom, insert), r.right);
-      return absolute ? out.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") : out;
-    })
-    .join("");
+  return rangesWithRowsInserted(ranges, insert.before, insert.count);
+}
+
+/** A cell of a fill-down (ExcelJS's shared formula, master or clone) given its own formula, as ExcelJS translates it for the cell, and its result. */
+export function giveOwnFormula(cell: ExcelJS.Cell): void {
+  const formula = cell.formula;
+  // `cell.result`: cell.value leaves a result of 0 or FALSE out.
+  const result = cell.result as ExcelJS.CellValue | undefined;
+  cell.value = (formula ? { formula, ...(result !== undefined ? { result } : {}) } : (result ?? null)) as ExcelJS.CellValue;
 }
 
 interface CellInternals {
@@ -137,11 +126,7 @@ export function insertRows(wb: ExcelJS.Workbook, insert: RowsInsert): void {
         const v = cell.value as { sharedFormula?: string; shareType?: string } | null;
         if (v === null || typeof v !== "object") return;
         const master = v.sharedFormula ?? (v.shareType === "shared" ? cell.address : undefined);
-        if (master === undefined || !masters.has(master)) return;
-        const formula = cell.formula;
-        // `cell.result`: cell.value leaves a result of 0 or FALSE out.
-        const result = cell.result as ExcelJS.CellValue | undefined;
-        cell.value = (formula ? { formula, ...(result !== undefined ? { result } : {}) } : (result ?? null)) as ExcelJS.CellValue;
+        if (master !== undefined && masters.has(master)) giveOwnFormula(cell);
       }),
     );
   }

@@ -30,7 +30,7 @@ describe("a unit more, over what the analyst put under the results table", () =>
     });
     const again = await scoreAgain(file);
     expect(again.warnings.map((w) => w.en)).toEqual([
-      `This run's results table and the lines DTI Scorer writes under it on the sheet 'Kết quả' take other rows than last time, so DTI Scorer inserted 4 rows before row 24 rather than write over or between what you typed below the table (E24 "NGƯỜI LẬP BIỂU (Ký, ghi rõ họ…", H26 "Ghi chú", A27 "Nguyễn Văn A"): those cells, with every cell from row 24 down, moved 4 rows down, as they were.`,
+      `This run's results table and the lines DTI Scorer writes under it on the sheet 'Kết quả' take other rows than last time, so DTI Scorer inserted 4 rows before row 24 rather than write over or between what you typed below the table (E24 "NGƯỜI LẬP BIỂU (Ký, ghi rõ họ tên)", H26 "Ghi chú", A27 "Nguyễn Văn A"): those cells, with every cell from row 24 down, moved 4 rows down, as they were.`,
     ]);
     const ws = (await open(again.out)).getWorksheet("Kết quả")!;
     expect(ws.getCell("A26").value).toBe(ROUNDING_NOTE.vi);

@@ -112,7 +112,7 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     });
     const again = await scoreAgain(fixed);
     expect(again.warnings.map((w) => w.vi)).toEqual([
-      `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang 'Kết quả' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn 4 dòng trước dòng 24 để những gì bạn nhập bên dưới bảng (D24 "${NOTE.slice(0, 29)}…", A30 "Đã báo cáo lãnh đạo ngày 10/06", A32 "Người lập biểu") không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
+      `Lần chấm này, bảng kết quả và các dòng DTI Scorer ghi dưới bảng trên trang 'Kết quả' chiếm các dòng khác lần trước, nên DTI Scorer đã chèn 4 dòng trước dòng 24 để những gì bạn nhập bên dưới bảng (D24 "${NOTE.slice(0, 39)}…", A30 "Đã báo cáo lãnh đạo ngày 10/06", A32 "Người lập biểu") không bị ghi đè hay chen vào giữa: các ô đó, cùng mọi ô từ dòng 24 trở xuống, được dời xuống 4 dòng, giữ nguyên nội dung và định dạng.`,
     ]);
     const wb = await open(again.out);
     const ws = wb.getWorksheet("Kết quả")!;
