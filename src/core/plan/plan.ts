@@ -553,8 +553,6 @@ function instructionsLanguage(sheet: SheetSnapshot): Lang {
   return foldText(cellText(sheet.values[0]?.[0] ?? null)).startsWith(ENGLISH_INSTRUCTIONS_TITLE) ? "en" : "vi";
 }
 
-/** The heading of the list of what was not scored under the results table, in either language ("1 phiếu chưa được chấm:", "2 forms were not scored:"). */
-
 /**
  * What the project wrote on a results sheet that `_index` does not record (adopted: no `_index`),
  * as the sheet shows it: its table, from the header row (RESULTS_HEADER_ROW) as far right as its
@@ -609,11 +607,12 @@ export function planResults(
   submissions: Submission[],
   options: PlanOptions,
 ): WritePlan {
-  // The results table grown with more units over what the user typed below it (a signature block,
-  // a remark): rows are inserted above those cells first, as a person makes room in Excel, and the
-  // plan is made again over the workbook as it is then. Twice at the most (a line of the project's
-  // under the table that came back once rows were free); what a third plan would still write over
-  // is said as written over.
+  // The results table and the lines under it taking other rows than last time, over or against
+  // what the user typed below the table (a signature block, a remark): rows are inserted above
+  // those cells first (rowsToInsert), as a person makes room in Excel, and the plan is made again
+  // over the workbook as it is then. Twice at the most (a line of the project's under the table
+  // that came back once rows were free); what a third plan would still write over is said as
+  // written over.
   const inserted: RowsInserted[] = [];
   let snapshot = options.snapshot;
   let previous = options.previous;
@@ -682,13 +681,12 @@ function rowsToInsert(
     for (const r of ranges) for (let row = r.top; row <= r.bottom; row++) out.add(row);
     return out;
   };
-  const before = rowsOf(last);
+  const lastRows = rowsOf(last);
   // (The rounding line's row only as written: one the user typed over, and so left unwritten, is theirs.)
-  const now = rowsOf(writes);
-  const moved = before.size !== now.size || [...now].some((row) => !before.has(row));
+  const nowRows = rowsOf(writes);
+  const moved = lastRows.size !== nowRows.size || [...nowRows].some((row) => !lastRows.has(row));
   const writtenOver = overwritten.some((c) => parseCell(c.cell).row > tableBottom);
-  if (!writtenOver && !(moved && first <= bottom + 1)) return undefined;
-  if (first > bottom + 1) return undefined;
+  if (first > bottom + 1 || !(writtenOver || moved)) return undefined;
   const moving = typedCells(sheet, last).filter((t) => t.row >= first);
   return { before: first, count: bottom - first + 2, cells: moving.map(({ cell, text }) => ({ cell, text })) };
 }
@@ -704,12 +702,6 @@ function rowsInsertedMessage(i: RowsInserted): SheetMessage {
   };
 }
 
-/**
- * The workbook as read with `count` rows inserted before row `before` of sheet `name`, as a host
- * inserts them (WritePlan.insertRows): its cells, fills, merged areas and the cells read as
- * percentages or date parts from that row down move down; a merged area the rows go into grows.
- */
-
 /** What `_index` records of the sheet (under one of the names `recorded`) with `count` rows inserted before row `before`, as withRowsInserted. */
 function withRecordedRowsInserted(previous: IndexSheetState, recorded: string[], before: number, count: number): IndexSheetState {
   const names = new Set(recorded.map((n) => n.toLowerCase()));
@@ -722,6 +714,11 @@ function withRecordedRowsInserted(previous: IndexSheetState, recorded: string[],
   };
 }
 
+/**
+ * The workbook as read with `count` rows inserted before row `before` of sheet `name`, as a host
+ * inserts them (WritePlan.insertRows): its cells, fills, merged areas and the cells read as
+ * percentages or date parts from that row down move down; a merged area the rows go into grows.
+ */
 export function withRowsInserted(snapshot: WorkbookSnapshot, name: string, before: number, count: number): WorkbookSnapshot {
   const moveCell = (address: string) => {
     const { row, column } = parseCell(address);
