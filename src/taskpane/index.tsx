@@ -8,7 +8,8 @@ import type { Workbench } from "./state/workbench";
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
-  if (!container) return;
+  // taskpane.html found this browser lacking what the pane needs and said so in the container.
+  if (!container || (window as { __dtiTooOld?: boolean }).__dtiTooOld) return;
   const env = await detectEnvironment(window as Parameters<typeof detectEnvironment>[0]);
   const root = createRoot(container);
   // The Excel host is loaded only inside Excel, as the xlsx host is only outside it (file-workbench).
