@@ -215,6 +215,19 @@ export function requireApi(ctx: RequestContext, api: string): void {
   throw new DoubleError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api} needs ExcelApi ${API_SETS[api]}; this Excel has ExcelApi ${ctx._state.requirements.ExcelApi ?? "none"})`);
 }
 
+/**
+ * Office.js's check of an object handed to a method (a chart's source data, a freeze or print
+ * range, a series' values): it must belong to the same request context as the object called,
+ * else "InvalidRequestContext: Cannot use the object across different request contexts", thrown
+ * when the method is called, before anything is queued. A range taken in one `Excel.run` and
+ * passed into another is refused in Excel; the double refuses it too.
+ */
+export function sameContext(ctx: RequestContext, arg: unknown, where: string): void {
+  if (arg instanceof ClientObject && arg.context !== ctx) {
+    throw new DoubleError("InvalidRequestContext", "Cannot use the object across different request contexts.", where);
+  }
+}
+
 type Outcome = { response?: unknown; commit?: () => void } | void;
 /** What the command is on the wire: a query (load), an instantiation of an object path, a property set, a method call or a trace. */
 type ActionKind = "query" | "instantiate" | "set" | "method" | "trace";
@@ -1564,6 +1577,7 @@ export class PageLayout extends ClientObject {
   set footerMargin(v: number) { this._margin("footer", v); }
   /** Rows repeated at the top of every printed page: whole rows such as "$1:$3" (or a Range of whole rows). */
   setPrintTitleRows(rows: Range | string): void {
+    sameContext(this.context, rows, "PageLayout.setPrintTitleRows");
     this._call("setPrintTitleRows", typeof rows === "string" ? rows : rows._path, (s: MSheet) => {
       const rect = typeof rows === "string" ? parseRect(splitSheet(rows).local) : rows._target<RangeRef>().rect;
       if (!rect || rect.rows < 1 || rect.row < 0 || rect.col !== 0 || rect.cols !== 16384) throw invalidArg(`print title rows '${String(rows)}'`);
@@ -1572,6 +1586,7 @@ export class PageLayout extends ClientObject {
   }
   /** Columns repeated at the left of every printed page: whole columns such as "$A:$C" (or a Range of whole columns). */
   setPrintTitleColumns(columns: Range | string): void {
+    sameContext(this.context, columns, "PageLayout.setPrintTitleColumns");
     this._call("setPrintTitleColumns", typeof columns === "string" ? columns : columns._path, (s: MSheet) => {
       const rect = typeof columns === "string" ? parseRect(splitSheet(columns).local) : columns._target<RangeRef>().rect;
       if (!rect || rect.cols < 1 || rect.col < 0 || rect.row !== 0 || rect.rows !== 1048576) throw invalidArg(`print title columns '${String(columns)}'`);
@@ -1583,6 +1598,7 @@ export class PageLayout extends ClientObject {
    * setting it again replaces it.
    */
   setPrintArea(printArea: Range | string): void {
+    sameContext(this.context, printArea, "PageLayout.setPrintArea");
     this._call("setPrintArea", typeof printArea === "string" ? printArea : printArea._path, (s: MSheet) => {
       const rect = typeof printArea === "string" ? parseRect(splitSheet(printArea).local) : printArea._target<RangeRef>().rect;
       if (!rect || rect.rows < 1 || rect.cols < 1 || rect.row < 0 || rect.col < 0) throw invalidArg(`print area '${String(printArea)}'`);
@@ -1710,6 +1726,7 @@ export class PageBreakCollection extends ClientCollection<PageBreak> {
     return new PageBreak(this.context, `${this._path}[${i}]`, () => model);
   }
   add(pageBreakRange: Range | string): PageBreak {
+    sameContext(this.context, pageBreakRange, "PageBreakCollection.add");
     let made: MPageBreak | null = null;
     const arg = typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._path;
     const b = new PageBreak(this.context, `${this._path}.add(${JSON.stringify(arg)})`, () => made);
@@ -1776,6 +1793,7 @@ export class WorksheetFreezePanes extends ClientObject {
     this._call("freezeColumns", count ?? 1, (s: MSheet) => { s.freeze = { rows: 0, cols: count ?? 1 }; });
   }
   freezeAt(range: Range | string): void {
+    sameContext(this.context, range, "WorksheetFreezePanes.freezeAt");
     this._call("freezeAt", typeof range === "string" ? range : range._path, (s: MSheet) => {
       const rect = typeof range === "string" ? parseRect(splitSheet(range).local) : range._target<RangeRef>().rect;
       if (!rect) throw invalidArg(String(range));
@@ -3196,6 +3214,7 @@ export class ChartCollection extends ClientCollection<Chart> {
   }
   /** Creates a chart from a source range: one series per column (or row) of numbers. */
   add(type: string, sourceData: Range, seriesBy?: "Auto" | "Columns" | "Rows"): Chart {
+    sameContext(this.context, sourceData, "ChartCollection.add");
     let made: MChart | null = null;
     const chart = new Chart(this.context, `${this._path}.add(${JSON.stringify(type)})`, () => made);
     this._call("add", { type, sourceData: sourceData._path, seriesBy }, (s: MSheet) => {
@@ -3460,10 +3479,12 @@ export class ChartSeries extends ClientObject {
   }
   setValues(source: Range): void {
     requireApi(this.context, "ChartSeries.setValues");
+    sameContext(this.context, source, "ChartSeries.setValues");
     this._call("setValues", source._path, (m: MSeries) => { m.values = this._rangeAddress(source); });
   }
   setXAxisValues(source: Range): void {
     requireApi(this.context, "ChartSeries.setXAxisValues");
+    sameContext(this.context, source, "ChartSeries.setXAxisValues");
     this._call("setXAxisValues", source._path, (m: MSeries) => { m.xAxisValues = this._rangeAddress(source); });
   }
   delete(): void {

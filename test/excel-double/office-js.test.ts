@@ -204,3 +204,40 @@ describe("change events", () => {
     });
   });
 });
+
+describe("objects belong to the request context they were made in", () => {
+  test("a range from one Excel.run handed to a chart, a series, a freeze or a print setting in another is refused (InvalidRequestContext), and nothing is done", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S");
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:B3").values = [["Đơn vị", "Điểm"], ["A", 1], ["B", 2]];
+      await ctx.sync();
+    });
+    const foreign = await run(d, async (ctx) => ctx.workbook.worksheets.getItem("S").getRange("A1:B3"));
+    const attempts: Array<(ws: Excel.Worksheet, ctx: Ctx) => void> = [
+      (ws) => ws.charts.add("BarClustered" as Excel.ChartType, foreign as Excel.Range),
+      (ws) => ws.freezePanes.freezeAt(foreign as Excel.Range),
+      (ws) => ws.pageLayout.setPrintArea(foreign as Excel.Range),
+      (ws) => ws.horizontalPageBreaks.add(foreign as Excel.Range),
+    ];
+    for (const attempt of attempts) {
+      const code = await codeOf(run(d, async (ctx) => attempt(ctx.workbook.worksheets.getItem("S"), ctx)));
+      expect(code).toBe("InvalidRequestContext");
+    }
+    // A series' values likewise, while the same range made in the run is taken.
+    const codes = await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      const chart = ws.charts.add("BarClustered" as Excel.ChartType, ws.getRange("A1:B3"));
+      const series = chart.series.getItemAt(0);
+      const refused = await codeOf(Promise.resolve().then(() => series.setValues(foreign as Excel.Range)));
+      series.setValues(ws.getRange("B2:B3"));
+      ws.freezePanes.freezeAt(ws.getRange("A1"));
+      await ctx.sync();
+      chart.load("name");
+      ws.charts.load("items/name");
+      await ctx.sync();
+      return { refused, charts: ws.charts.items.length };
+    });
+    expect(codes).toEqual({ refused: "InvalidRequestContext", charts: 1 });
+  });
+});
