@@ -13,12 +13,21 @@ import { namesIndex, parseIndexText } from "./index-text";
 
 export { namesIndex, parseIndexText } from "./index-text";
 import { formDefinitionHash } from "./read/layout-a";
-import type { WorkbookSnapshot } from "./types";
+import { INDEX_SHEET } from "./plan/labels";
+import type { SheetSnapshot, WorkbookSnapshot } from "./types";
+
+/**
+ * The sheets that may be forms: all but the project's `_index` (tens of thousands of rows in a
+ * workbook of thousands of units, never a form; a CSV file of that name is the user's).
+ */
+function mayBeForms(snapshot: WorkbookSnapshot): SheetSnapshot[] {
+  return snapshot.sheets.filter((s) => s.name !== INDEX_SHEET || s.csvFile !== undefined);
+}
 
 /** The distinct `Bộ chỉ số` texts of the workbook's forms (layout-A sheets), as written, in sheet order. */
 export function indicesNamedOnForms(snapshot: WorkbookSnapshot): string[] {
   const named: string[] = [];
-  for (const sheet of snapshot.sheets) {
+  for (const sheet of mayBeForms(snapshot)) {
     const text = detectLayoutA(sheet)?.index;
     if (text === undefined) continue;
     const t = normalizeText(text);
@@ -30,7 +39,7 @@ export function indicesNamedOnForms(snapshot: WorkbookSnapshot): string[] {
 /** The `Bộ chỉ số` texts of the workbook's forms (as indicesNamedOnForms), each with how many forms name it. */
 export function formsPerIndexNamed(snapshot: WorkbookSnapshot): { index: string; forms: number }[] {
   const counts = new Map<string, number>();
-  for (const sheet of snapshot.sheets) {
+  for (const sheet of mayBeForms(snapshot)) {
     const text = detectLayoutA(sheet)?.index;
     if (text === undefined) continue;
     const t = normalizeText(text);

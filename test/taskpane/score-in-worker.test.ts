@@ -25,6 +25,7 @@ jest.mock("../../src/taskpane/state/xlsx-client", () => {
         bytes: () => send({ op: "bytes", handle }),
         collect: () => Promise.reject(new Error("not in this test")),
         score: (run: unknown, onProgress: unknown) => send({ op: "score", handle, run }, onProgress),
+        stale: (lang: unknown) => send({ op: "stale", handle, lang }),
         close: () => void send({ op: "close", handle }).catch(() => undefined),
       };
     },
@@ -37,7 +38,8 @@ import { makeSampleWorkbook, sampleModel, SAMPLE_UNITS } from "../e2e/sample";
 import { fileChannel } from "../../src/taskpane/state/xlsx-channel";
 import { XlsxFileService } from "../../src/taskpane/state/xlsx-file";
 import { type ScoreReply, errorReply } from "../../src/taskpane/state/xlsx-protocol";
-import { isLocalizedError, openFileWorkbench, score } from "../../src/taskpane/state/pipeline";
+import { indexSheetOf, isLocalizedError, openFileWorkbench, score, staleOf, staleSince } from "../../src/taskpane/state/pipeline";
+import { scoredThenChanged } from "../stale-workbooks";
 import type { WorkbookSnapshot } from "../../src/core/types";
 
 const run = () => ({
@@ -103,6 +105,26 @@ describe("a scoring run where the workbook is", () => {
       (e: unknown) => e,
     );
     expect(isLocalizedError(failure) && failure.problems && failure.problems.length > 0).toBe(true);
+    workbench.close?.();
+  }, 60_000);
+});
+
+describe("the stale banner's comparison where the workbook is", () => {
+  test("opening a scored workbook compares it with its scoring in the service (the .xlsx worker: a second's work with three thousand units), not on the pane's thread: the same groups, and what was read of `_index` kept for the pane's read", async () => {
+    // A figure corrected after scoring, as the appraisal council does.
+    const host = await scoredThenChanged((wb) => void (wb.getWorksheet("SO-02")!.getCell("D8").value = 55));
+    const workbench = await openFileWorkbench({ name: "đã chấm.xlsx", data: new Uint8Array(await host.toBuffer()) });
+    expect(workbench.staleWhereItIs).toBeDefined();
+    const read = await workbench.host.read();
+    const expected = staleSince(await host.read(), "vi");
+    expect(expected?.length).toBeGreaterThan(0);
+    await expect(staleOf(workbench, read, "vi")).resolves.toEqual(expected);
+    // The pane believes the service: a workbench whose service answers otherwise is taken at its word,
+    // and what the service read of `_index` is kept for the pane's own read.
+    const there = await workbench.staleWhereItIs!("vi");
+    const fresh = { ...read };
+    await expect(staleOf({ ...workbench, staleWhereItIs: async () => ({ stale: [], facts: there.facts }) }, fresh, "vi")).resolves.toEqual([]);
+    expect(indexSheetOf(fresh)).toEqual(there.facts.indexSheet ?? undefined);
     workbench.close?.();
   }, 60_000);
 });

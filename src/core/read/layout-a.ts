@@ -117,6 +117,8 @@ function headerRowOf(
   row.forEach((v, c) => {
     if (isBlank(v)) return;
     lastColumn = c;
+    // Only a text can be a column's name: a row of figures is passed by without folding each one.
+    if (!prefixes && typeof v !== "string") return;
     const folded = foldLabel(v);
     const key = keyOf(TABLE_COLUMNS, folded);
     if (prefixes) cells.push({ c, text: cellText(v), folded, ...(key !== undefined ? { key } : {}), english: key !== undefined && ENGLISH_COLUMNS.has(folded) });

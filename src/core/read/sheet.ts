@@ -47,6 +47,10 @@ export function isBlank(v: CellValue): boolean {
 
 /** A label folded for matching: case, diacritics and invisible characters ignored, a trailing ":" or "*" dropped. */
 export function foldLabel(v: CellValue): string {
+  // A number's or a boolean's text is ASCII without spaces: folding it only lowers its case (a
+  // sheet of figures is thousands of them, each looked at as a possible column name).
+  if (typeof v === "number") return String(v).toLowerCase();
+  if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v !== "string") return foldText(cellText(v)).replace(/[\s:*]+$/, "");
   // Labels repeat on every form (hundreds of sheets): each text is folded once.
   let folded = FOLDED_LABELS.get(v);

@@ -44,7 +44,6 @@ import {
   namedOnForms,
   paneError,
   PROJECT_VERSION,
-  staleSince,
 } from "./pane-error";
 import type { SnapshotRuns, SnapshotScore, SnapshotStale } from "./snapshot-client";
 import { throwIfStopped, unlessStopped } from "./check-stop";
@@ -725,13 +724,13 @@ export interface ScoreRun {
 
 /**
  * The stale banner's comparison of a workbook read with its last scoring run (staleSince: null for
- * a workbook never scored), which reads `_index` and every form: in Excel in the snapshot worker
- * (on the pane's thread where none can run); outside Excel on the pane's thread, where the workbook
- * changes only through the pane.
+ * a workbook never scored), which reads `_index` and every form, a second's work with three
+ * thousand units: outside Excel in the .xlsx worker, which holds the workbook `snapshot` was read
+ * from (it changes only through the pane); in Excel in the snapshot worker; on the pane's thread
+ * where neither can run.
  */
-export async function staleOf(workbench: Pick<Workbench, "mode">, snapshot: WorkbookSnapshot, lang: Lang): Promise<StaleGroup[] | null> {
-  if (workbench.mode === "file") return staleSince(snapshot, lang);
-  const compared = await (await snapshotRuns()).stale(snapshot, lang);
+export async function staleOf(workbench: Pick<Workbench, "mode" | "staleWhereItIs">, snapshot: WorkbookSnapshot, lang: Lang): Promise<StaleGroup[] | null> {
+  const compared = workbench.staleWhereItIs ? await workbench.staleWhereItIs(lang) : await (await snapshotRuns()).stale(snapshot, lang);
   // What the worker read once of its copy of the workbook is what this one holds: the pane does not read it again.
   keepSnapshotFacts(snapshot, compared.facts);
   return compared.stale;

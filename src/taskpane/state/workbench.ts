@@ -13,7 +13,7 @@ import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot } 
 import type { Lang } from "../../core/i18n/text";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
-import type { CheckFindings, CheckedUnit } from "./check-run";
+import type { CheckFindings, CheckedUnit, StaleReply } from "./check-run";
 
 /** A sheet (or, with `sheet` "", a whole file) left out of a collection, its kind, and why. */
 export type SkippedSheet = CollectSkip;
@@ -77,6 +77,12 @@ export interface Workbench {
   ) => Promise<{ units: CheckedUnit[]; issues: Issue[]; marked: number; warnings: Message[] }>;
   /** Outside Excel: takes away the marks `_index` records where the workbook is: how many, and what the write had to say. */
   clearMarksWhereItIs?: (lang: Lang) => Promise<{ cleared: number; warnings: Message[] }>;
+  /**
+   * Outside Excel: compares the workbook with its last scoring run where it is (the .xlsx worker),
+   * as the stale banner does: what changed (null for a workbook never scored), and what was read of
+   * the workbook on the way (`_index`, the indices its forms name), which the pane keeps for its read.
+   */
+  staleWhereItIs?: (lang: Lang) => Promise<StaleReply>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
   /** In Excel: the features this Excel lacks, each with the host's sentence saying what it needs (none when it lacks the add-in's base). */

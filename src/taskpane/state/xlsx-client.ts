@@ -17,7 +17,7 @@ import {
   type TemplateUnit,
 } from "./xlsx-protocol";
 import { fileChannel, type WorkerLike } from "./xlsx-channel";
-import type { CheckFindings } from "./check-run";
+import type { CheckFindings, StaleReply } from "./check-run";
 
 export { isFileServiceError } from "./xlsx-protocol";
 
@@ -55,6 +55,8 @@ export interface OpenedFile {
   mark?(definition: unknown, lang: Lang, onProgress?: ProgressReport): Promise<Omit<MarkReply, "data">>;
   /** Takes away the marks `_index` records, where the workbook is. */
   clearMarks?(lang: Lang): Promise<Omit<ClearMarksResult, "data">>;
+  /** Compares the workbook with its last scoring run where it is (the worker), as the stale banner does. */
+  stale?(lang: Lang): Promise<StaleReply>;
   close(): void;
 }
 
@@ -79,6 +81,7 @@ export async function openFile(file: FileData): Promise<OpenedFile> {
       const { data: _bytes, ...done } = await send({ op: "clearMarks", handle, lang });
       return done;
     },
+    stale: (lang) => send({ op: "stale", handle, lang }),
     close: () => void send({ op: "close", handle }).catch(() => undefined),
   };
 }

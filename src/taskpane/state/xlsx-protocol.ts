@@ -7,7 +7,7 @@ import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
 import type { RadarChooser } from "../../core/plan/labels";
 import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot, WritePlan } from "../../core/types";
-import type { CheckFindings } from "./check-run";
+import type { CheckFindings, StaleReply } from "./check-run";
 import { isCheckStopped } from "./check-stop";
 
 export interface FileData {
@@ -95,7 +95,8 @@ export type FileRequest =
   | { op: "template"; definition: unknown; units: TemplateUnit[]; lang: Lang }
   | { op: "check"; handle: number; definition: unknown; lang: Lang }
   | { op: "mark"; handle: number; definition: unknown; lang: Lang }
-  | { op: "clearMarks"; handle: number; lang: Lang };
+  | { op: "clearMarks"; handle: number; lang: Lang }
+  | { op: "stale"; handle: number; lang: Lang };
 
 /** Marks written where the workbook is: the check's findings, and what the write did. */
 export interface MarkReply extends CheckFindings {
@@ -141,6 +142,7 @@ export interface FileReplies {
   check: CheckFindings;
   mark: MarkReply;
   clearMarks: ClearMarksResult;
+  stale: StaleReply;
 }
 
 /** Whether `x` is a sentence in both languages. */
