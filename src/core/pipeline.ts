@@ -343,7 +343,7 @@ export function resultsJson(result: RunResult, lang: Lang): object {
           }),
       coverage: u.coverage,
       nodes: Object.fromEntries(
-        Object.entries(u.nodes).map(([code, n]) => [code, { value: valueLeftOut(result.model, u, n.coverage) ? null : n.value, points: n.points, rank: n.rank }]),
+        Object.entries(u.nodes).map(([code, n]) => [code, { value: valueLeftOut(result.model, u, n.coverage, code) ? null : n.value, points: n.points, rank: n.rank }]),
       ),
     })),
     issues: issuesJson(result.issues, lang),

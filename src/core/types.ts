@@ -258,6 +258,11 @@ export interface UnitResult {
    * when the unit's own code (its name without one) is not in it.
    */
   excludedCategory?: string;
+  /**
+   * With notRankedReason "excluded": the unit's coverage is below ranking.minCoverage too, so that
+   * its figures would not rank it either (valueLeftOut).
+   */
+  excludedBelowMinCoverage?: true;
   /** The root's coverage: null when no indicator applies to the unit (NodeResult.coverage). */
   coverage: number | null;
   /** Input codes that were missing. */

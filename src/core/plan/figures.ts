@@ -34,14 +34,26 @@ export function figure(x: number | null | undefined): number | null {
 
 /**
  * Whether a value of an index of values (no points: the HDI) is left out where it is shown (the
- * results sheet, a form's summary and `Điểm` column, the command line's table, the pane), for a
- * unit not ranked: computed with missing inputs counted as 0 (`coverage` below 1 under missing
- * "zero"), it is no measurement ("0.000" would read as a real HDI); the note says why the unit is
- * not ranked. The figures of an index of points stay: there a missing input scores 0 by the rule.
- * A coverage of null (nothing applicable) has no missing input.
+ * results sheet, a form's summary and `Điểm` column, the command line's table and `--json`, the
+ * pane), for a unit not ranked for want of figures: computed with missing inputs counted as 0
+ * (`coverage` below 1 under missing "zero"), it is no measurement ("0.000" would read as a real
+ * HDI); the note says why the unit is not ranked. The figures of an index of points stay: there a
+ * missing input scores 0 by the rule. So do those of a unit the index leaves out of its ranking
+ * (ranking.exclude) whose figures would rank it (coverage not below ranking.minCoverage): shown as
+ * a ranked unit's with the same gaps are. `code`: a node of the unit (its coverage given), whose
+ * value stays where it is worth points (`max`), shown beside its points. A coverage of null
+ * (nothing applicable) has no missing input.
  */
-export function valueLeftOut(model: IndexModel, unit: Pick<UnitResult, "ranked">, coverage: number | null | undefined): boolean {
-  return model.root.max === undefined && (model.definition.missing ?? "zero") === "zero" && !unit.ranked && typeof coverage === "number" && coverage < 1;
+export function valueLeftOut(
+  model: IndexModel,
+  unit: Pick<UnitResult, "ranked" | "notRankedReason" | "excludedBelowMinCoverage">,
+  coverage: number | null | undefined,
+  code?: string,
+): boolean {
+  if (model.root.max !== undefined || (model.definition.missing ?? "zero") !== "zero") return false;
+  if (unit.ranked || typeof coverage !== "number" || !(coverage < 1)) return false;
+  if (unit.notRankedReason === "excluded" && unit.excludedBelowMinCoverage !== true) return false;
+  return code === undefined || model.nodes.get(code)?.max === undefined;
 }
 
 /** The number formats of points and values wherever the project writes them. */

@@ -302,7 +302,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
       header: groupValueHeader(name, lang),
       width: 10,
       format: own.value,
-      cell: (u) => (valueLeftOut(model, u, u.nodes[code]?.coverage) ? null : figure(u.nodes[code]?.value)),
+      cell: (u) => (valueLeftOut(model, u, u.nodes[code]?.coverage, code) ? null : figure(u.nodes[code]?.value)),
       cf: "colorScale",
       startsBlock: !(first && categories && identity === IDENTITY_COLUMNS),
     });

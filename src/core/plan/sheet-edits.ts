@@ -657,7 +657,7 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
       // A value computed with missing inputs as 0, of a unit not ranked, is left blank, as on the
       // results sheet (valueLeftOut): "0,000" would read as a measurement. The cell is still the
       // project's: a later run writes the value there once it can be computed.
-      value = valueLeftOut(model, unit, result.coverage) ? null : figure(result.value);
+      value = valueLeftOut(model, unit, result.coverage, code) ? null : figure(result.value);
       format = formatsOf(code).value;
     }
     written.push(address);

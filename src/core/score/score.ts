@@ -345,6 +345,7 @@ function rankUnits(units: UnitResult[], ranking: Ranking, rankedNodes: string[],
       u.ranked = false;
       u.notRankedReason = why.reason;
       if (why.byCategory !== undefined) u.excludedCategory = why.byCategory;
+      if (why.reason === "excluded" && u.coverage !== null && u.coverage < ranking.minCoverage) u.excludedBelowMinCoverage = true;
     } else {
       u.ranked = true;
       ranked.push(u);
