@@ -151,6 +151,14 @@ describe("the profile radar", () => {
     expect(en.warnings).toEqual([message]);
     // No radar asked for: nothing to say about it.
     expect(run(snapshot, model, "vi", ["barSorted", "stackedBar"]).warnings ?? []).toEqual([]);
+    // Seven units all tied first: they are said to be tied at rank 1, not "ranked 1 to 3".
+    const allFirst = provinces(["HN", "HP", "CT", "DN", "HUE", "QN", "LC"].map((code) => [code, `Tỉnh ${code}`, 0.7] as [string, string, number]));
+    expect(run(allFirst, model).warnings).toEqual([
+      {
+        vi: "Biểu đồ mạng nhện vẽ tối đa 5 đơn vị, nên chỉ 5 trong 7 đơn vị đồng hạng 1 được đưa vào, theo thứ tự xếp hạng; 2 đơn vị không có trên biểu đồ: Tỉnh LC (LC), hạng 1; Tỉnh QN (QN), hạng 1. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
+        en: "The radar chart shows at most 5 units, so only 5 of the 7 units tied at rank 1 are in it, in ranking order; 2 units left out: Tỉnh LC (LC), rank 1; Tỉnh QN (QN), rank 1. To compare other units, choose them in the Charts step.",
+      },
+    ]);
     // Units the user chose: those, in their order, whatever the ties, and no warning.
     const { submissions, issues, table } = readAndScore(snapshot, model);
     const chosen = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["QN", "LC"] } });

@@ -674,9 +674,13 @@ export function profileTiesLeftOutMessage(shown: number, left: readonly { code: 
       .join("; ") + (left.length > NAMED_TIED ? (lang === "vi" ? `; và ${left.length - NAMED_TIED} đơn vị khác` : `; and ${left.length - NAMED_TIED} more`) : "");
   const total = shown + left.length;
   const one = left.length === 1;
+  // The ranks the units taken by default hold, as they are (the left out come last, in ranking
+  // order): all tied first ("đồng hạng 1"), or 1 to the last one's (2 when the third is tied second).
+  const last = Math.max(1, ...left.map((u) => u.rank ?? 1));
+  const ranked = last === 1 ? { vi: "đồng hạng 1", en: "tied at rank 1" } : { vi: `xếp hạng từ 1 đến ${last} (có đồng hạng)`, en: `ranked 1 to ${last} (with ties)` };
   return {
-    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}.${chooseOthers(chooseWith, "vi")}`,
-    en: `The ${RADAR_CHART_NAME.short.en} shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}.${chooseOthers(chooseWith, "en")}`,
+    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị ${ranked.vi} được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}.${chooseOthers(chooseWith, "vi")}`,
+    en: `The ${RADAR_CHART_NAME.short.en} shows at most ${shown} units, so only ${shown} of the ${total} units ${ranked.en} are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}.${chooseOthers(chooseWith, "en")}`,
   };
 }
 
