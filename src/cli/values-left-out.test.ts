@@ -120,4 +120,33 @@ describe("values left out in an index of values", () => {
     expect(groupColumns.map(([, v]) => v)).toEqual([0.4, 8]);
     expect(row.Value).toBeNull();
   });
+
+  test("a part of max 0 (worth no points) has its value left out as the total's is: its missing figure is not shown as a measured 0", async () => {
+    const { units, sheet } = await scored(
+      {
+        format: "index-definition/1",
+        id: "max-zero",
+        version: "1",
+        name: "Max zero",
+        numberLocale: "en",
+        ranking: { minCoverage: 0.9 },
+        root: {
+          code: "R",
+          name: "R",
+          aggregate: "mean",
+          children: [
+            { code: "A", name: "A", aggregate: "mean", children: [{ code: "A1", name: "A1", rule: { kind: "fraction" } }, { code: "A2", name: "A2", rule: { kind: "fraction" } }] },
+            { code: "Z", name: "Z", max: 0, children: [{ code: "Z1", name: "Z1", max: 0, rule: { kind: "fraction" } }, { code: "Z2", name: "Z2", max: 0, rule: { kind: "fraction" } }] },
+          ],
+        },
+      },
+      "Mã đơn vị,Đơn vị,A1,A2,Z1,Z2\nU1,A,0.5,0.5,0.5,0.5\nU2,B,0.8,,0.8,\n",
+    );
+    const u2 = units.U2!;
+    expect(u2).toMatchObject({ ranked: false, notRankedReason: "low-coverage", value: null });
+    expect(u2.nodes.Z).toMatchObject({ value: null, points: 0 });
+    expect(u2.nodes.Z2).toMatchObject({ value: null, points: 0 });
+    expect(u2.nodes.A).toMatchObject({ value: null });
+    expect(sheet.get("U2")!["Z (value)"]).toBeNull();
+  });
 });

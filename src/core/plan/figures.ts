@@ -41,7 +41,7 @@ export function figure(x: number | null | undefined): number | null {
  * missing input scores 0 by the rule. So do those of a unit the index leaves out of its ranking
  * (ranking.exclude) whose figures would rank it (coverage not below ranking.minCoverage): shown as
  * a ranked unit's with the same gaps are. `code`: a node of the unit (its coverage given), whose
- * value stays where it is worth points (`max`), shown beside its points. A coverage of null
+ * value stays where it is worth points (`max` above 0), shown beside its points. A coverage of null
  * (nothing applicable) has no missing input.
  */
 export function valueLeftOut(
@@ -53,7 +53,8 @@ export function valueLeftOut(
   if (model.root.max !== undefined || (model.definition.missing ?? "zero") !== "zero") return false;
   if (unit.ranked || typeof coverage !== "number" || !(coverage < 1)) return false;
   if (unit.notRankedReason === "excluded" && unit.excludedBelowMinCoverage !== true) return false;
-  return code === undefined || model.nodes.get(code)?.max === undefined;
+  // A node of max 0 scores nothing: its value is left out as the total's is.
+  return code === undefined || !((model.nodes.get(code)?.max ?? 0) > 0);
 }
 
 /** The number formats of points and values wherever the project writes them. */
