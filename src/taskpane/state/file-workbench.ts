@@ -151,7 +151,17 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
         }
       : {}),
     // The comparison with the last scoring run reads `_index` and every form: where the workbook is.
-    ...(opened.stale ? { staleWhereItIs: (lang: Lang) => opened.stale!(lang) } : {}),
+    ...(opened.stale
+      ? {
+          staleWhereItIs: async (lang: Lang) => {
+            try {
+              return await opened.stale!(lang);
+            } catch (e) {
+              throw paneError(fromService(e));
+            }
+          },
+        }
+      : {}),
     toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),
     close: () => opened.close(),
   };
