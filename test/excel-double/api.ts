@@ -2870,6 +2870,7 @@ export class TableCollection extends ClientCollection<Table> {
     return t;
   }
   add(address: string | Range, hasHeaders: boolean): Table {
+    sameContext(this.context, address, "TableCollection.add");
     let made: MTable | null = null;
     const t = new Table(this.context, `${this._path}.add(${typeof address === "string" ? JSON.stringify(address) : address._path})`, () => made);
     this._call("add", { address: typeof address === "string" ? address : address._path, hasHeaders }, ({ wb, sheet }: { wb: MWorkbook; sheet: MSheet | null }) => {
@@ -3011,6 +3012,7 @@ export class Table extends ClientObject {
    */
   resize(newRange: string | Range): void {
     requireApi(this.context, "Table.resize");
+    sameContext(this.context, newRange, "Table.resize");
     this._call("resize", typeof newRange === "string" ? newRange : newRange._path, (m: MTable) => {
       let rect: Rect | null;
       if (typeof newRange === "string") {
@@ -3413,6 +3415,8 @@ export class Chart extends ClientObject {
     return s;
   }
   setPosition(startCell: string | Range, endCell?: string | Range): void {
+    sameContext(this.context, startCell, "Chart.setPosition");
+    sameContext(this.context, endCell, "Chart.setPosition");
     const addr = (x: string | Range | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : x._path);
     this._call("setPosition", [addr(startCell), addr(endCell)], (m: MChart) => {
       const s = typeof startCell === "string" ? startCell : rectAddress(startCell._target<RangeRef>().rect);
@@ -3574,6 +3578,7 @@ export class NoteCollection extends ClientCollection<Note> {
   protected _list(wb: unknown): unknown[] { return (wb as MWorkbook).notes; }
   protected _item(model: unknown, i: number): Note { return new Note(this.context, `${this._path}[${i}]`, () => model); }
   add(cellAddress: string | Range, content: string): Note {
+    sameContext(this.context, cellAddress, "NoteCollection.add");
     let made: unknown = null;
     const n = new Note(this.context, `${this._path}.add()`, () => made);
     this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
@@ -3642,6 +3647,7 @@ export class CommentCollection extends ClientCollection<Comment> {
   protected _list(wb: unknown): unknown[] { return (wb as MWorkbook).comments; }
   protected _item(model: unknown, i: number): Comment { return new Comment(this.context, `${this._path}[${i}]`, () => model); }
   add(cellAddress: string | Range, content: string, _contentType?: string): Comment {
+    sameContext(this.context, cellAddress, "CommentCollection.add");
     let made: unknown = null;
     const c = new Comment(this.context, `${this._path}.add()`, () => made);
     this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
@@ -3658,6 +3664,7 @@ export class CommentCollection extends ClientCollection<Comment> {
   }
   getItemByCell(cellAddress: string | Range): Comment {
     requireApi(this.context, "CommentCollection.getItemByCell");
+    sameContext(this.context, cellAddress, "CommentCollection.getItemByCell");
     const c = new Comment(this.context, `${this._path}.getItemByCell()`, () => {
       const wb = this.context._state.workbook;
       const at = cellOf(wb, cellAddress);

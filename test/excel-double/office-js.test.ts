@@ -206,7 +206,7 @@ describe("change events", () => {
 });
 
 describe("objects belong to the request context they were made in", () => {
-  test("a range from one Excel.run handed to a chart, a series, a freeze or a print setting in another is refused (InvalidRequestContext), and nothing is done", async () => {
+  test("a range from one Excel.run handed to a chart, a series, a freeze, a print setting, a table, a note or a comment in another is refused (InvalidRequestContext), and nothing is done", async () => {
     const d = createExcelDouble();
     d.addSheet("S");
     await run(d, async (ctx) => {
@@ -218,7 +218,13 @@ describe("objects belong to the request context they were made in", () => {
       (ws) => ws.charts.add("BarClustered" as Excel.ChartType, foreign as Excel.Range),
       (ws) => ws.freezePanes.freezeAt(foreign as Excel.Range),
       (ws) => ws.pageLayout.setPrintArea(foreign as Excel.Range),
+      (ws) => ws.pageLayout.setPrintTitleRows(foreign as Excel.Range),
+      (ws) => ws.pageLayout.setPrintTitleColumns(foreign as Excel.Range),
       (ws) => ws.horizontalPageBreaks.add(foreign as Excel.Range),
+      (ws) => ws.verticalPageBreaks.add(foreign as Excel.Range),
+      (ws) => ws.tables.add(foreign as Excel.Range, true),
+      (ws, ctx) => ctx.workbook.comments.add(foreign as Excel.Range, "x"),
+      (ws, ctx) => ctx.workbook.notes.add(foreign as Excel.Range, "x"),
     ];
     for (const attempt of attempts) {
       const code = await codeOf(run(d, async (ctx) => attempt(ctx.workbook.worksheets.getItem("S"), ctx)));
@@ -230,14 +236,15 @@ describe("objects belong to the request context they were made in", () => {
       const chart = ws.charts.add("BarClustered" as Excel.ChartType, ws.getRange("A1:B3"));
       const series = chart.series.getItemAt(0);
       const refused = await codeOf(Promise.resolve().then(() => series.setValues(foreign as Excel.Range)));
+      const refusedAxis = await codeOf(Promise.resolve().then(() => series.setXAxisValues(foreign as Excel.Range)));
       series.setValues(ws.getRange("B2:B3"));
       ws.freezePanes.freezeAt(ws.getRange("A1"));
       await ctx.sync();
       chart.load("name");
       ws.charts.load("items/name");
       await ctx.sync();
-      return { refused, charts: ws.charts.items.length };
+      return { refused, refusedAxis, charts: ws.charts.items.length };
     });
-    expect(codes).toEqual({ refused: "InvalidRequestContext", charts: 1 });
+    expect(codes).toEqual({ refused: "InvalidRequestContext", refusedAxis: "InvalidRequestContext", charts: 1 });
   });
 });
