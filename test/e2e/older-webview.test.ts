@@ -77,5 +77,20 @@ describe("the pane in a browser too old for it", () => {
       }
     });
     expect(unreadable).toEqual([]);
+    // And taskpane.html as built (minified in production): the message still ES5, the check still ES2022.
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    const readable = (code: string, ecmaVersion: 5 | 2021 | 2022) => {
+      try {
+        parse(code, { ecmaVersion, sourceType: "script" });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const message = inline.find((s) => s.includes("__dtiTooOld"))!;
+    const check = inline.find((s) => s.includes("__dtiModern") && !s.includes("__dtiTooOld"))!;
+    expect(readable(message, 5)).toBe(true);
+    expect([readable(check, 2021), readable(check, 2022)]).toEqual([false, true]);
   });
 });

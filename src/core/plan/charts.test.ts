@@ -151,6 +151,14 @@ describe("the profile radar", () => {
     expect(en.warnings).toEqual([message]);
     // No radar asked for: nothing to say about it.
     expect(run(snapshot, model, "vi", ["barSorted", "stackedBar"]).warnings ?? []).toEqual([]);
+    // One first and five tied second: the six taken are ranked 1 to 2.
+    const secondTied = provinces([["HN", "Tỉnh HN", 0.8] as [string, string, number], ...["HP", "CT", "DN", "HUE", "QN"].map((code) => [code, `Tỉnh ${code}`, 0.6] as [string, string, number])]);
+    expect(run(secondTied, model).warnings).toEqual([
+      {
+        vi: "Biểu đồ mạng nhện vẽ tối đa 5 đơn vị, nên chỉ 5 trong 6 đơn vị xếp hạng từ 1 đến 2 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; đơn vị không có trên biểu đồ: Tỉnh QN (QN), hạng 2. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
+        en: "The radar chart shows at most 5 units, so only 5 of the 6 units ranked 1 to 2 (with ties) are in it, in ranking order; the unit left out: Tỉnh QN (QN), rank 2. To compare other units, choose them in the Charts step.",
+      },
+    ]);
     // Seven units all tied first: they are said to be tied at rank 1, not "ranked 1 to 3".
     const allFirst = provinces(["HN", "HP", "CT", "DN", "HUE", "QN", "LC"].map((code) => [code, `Tỉnh ${code}`, 0.7] as [string, string, number]));
     expect(run(allFirst, model).warnings).toEqual([
