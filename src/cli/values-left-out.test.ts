@@ -41,20 +41,28 @@ async function scored(definition: object, csv: string): Promise<{ units: Record<
   return { units, sheet };
 }
 
+/**
+ * An index of values, the mean of two fractions, with `ranking`; and three units: U1 and U2 without
+ * I2 (a coverage of 50%), U3 with both.
+ */
+function meanOfTwo(id: string, ranking: object): [object, string] {
+  return [
+    {
+      format: "index-definition/1",
+      id,
+      version: "1",
+      name: id,
+      numberLocale: "en",
+      ranking,
+      root: { code: "R", name: "R", aggregate: "mean", children: [{ code: "I1", name: "I1", rule: { kind: "fraction" } }, { code: "I2", name: "I2", rule: { kind: "fraction" } }] },
+    },
+    "Mã đơn vị,Đơn vị,I1,I2\nU1,A,0.5,\nU2,B,0.8,\nU3,C,0.4,0.6\n",
+  ];
+}
+
 describe("values left out in an index of values", () => {
   test("a unit excluded from the ranking whose figures would rank it shows its value, as the ranked unit with the same gap does", async () => {
-    const { units, sheet } = await scored(
-      {
-        format: "index-definition/1",
-        id: "excluded-values",
-        version: "1",
-        name: "Excluded values",
-        numberLocale: "en",
-        ranking: { exclude: ["U2"] },
-        root: { code: "R", name: "R", aggregate: "mean", children: [{ code: "I1", name: "I1", rule: { kind: "fraction" } }, { code: "I2", name: "I2", rule: { kind: "fraction" } }] },
-      },
-      "Mã đơn vị,Đơn vị,I1,I2\nU1,A,0.5,\nU2,B,0.8,\nU3,C,0.4,0.6\n",
-    );
+    const { units, sheet } = await scored(...meanOfTwo("excluded-values", { exclude: ["U2"] }));
     expect(units.U1).toMatchObject({ ranked: true, value: 0.25 });
     expect(units.U2).toMatchObject({ ranked: false, notRankedReason: "excluded", value: 0.4 });
     expect(units.U2!.nodes.R!.value).toBe(0.4);
@@ -63,18 +71,7 @@ describe("values left out in an index of values", () => {
   });
 
   test("an excluded unit whose coverage is below the minimum too has no value shown, as one not ranked for that alone", async () => {
-    const { units, sheet } = await scored(
-      {
-        format: "index-definition/1",
-        id: "excluded-low",
-        version: "1",
-        name: "Excluded low",
-        numberLocale: "en",
-        ranking: { exclude: ["U2"], minCoverage: 0.6 },
-        root: { code: "R", name: "R", aggregate: "mean", children: [{ code: "I1", name: "I1", rule: { kind: "fraction" } }, { code: "I2", name: "I2", rule: { kind: "fraction" } }] },
-      },
-      "Mã đơn vị,Đơn vị,I1,I2\nU1,A,0.5,\nU2,B,0.8,\nU3,C,0.4,0.6\n",
-    );
+    const { units, sheet } = await scored(...meanOfTwo("excluded-low", { exclude: ["U2"], minCoverage: 0.6 }));
     expect(units.U1).toMatchObject({ ranked: false, notRankedReason: "low-coverage", value: null });
     expect(units.U2).toMatchObject({ ranked: false, notRankedReason: "excluded", value: null });
     expect(sheet.get("U2")!.Value).toBeNull();
